@@ -1,0 +1,10 @@
+function(robens_set_warnings target)
+  target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
+                                           -Wno-sign-conversion)
+  if(ROBENS_WERROR)
+    target_compile_options(${target} PRIVATE -Werror)
+  endif()
+  if(ROBENS_ARCH)
+    target_compile_options(${target} PRIVATE -march=${ROBENS_ARCH})
+  endif()
+endfunction()

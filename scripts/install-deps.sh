@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the Debian packages robens needs, only when some are missing.
+# Usage: scripts/install-deps.sh [--with-mpi]
+set -euo pipefail
+packages=(build-essential cmake ninja-build pkg-config libcli11-dev nlohmann-json3-dev libfmt-dev
+          libpcg-cpp-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev libboost-math-dev
+          libtomlplusplus-dev python3-matplotlib python3-numpy)
+if [[ "${1:-}" == "--with-mpi" || "${ROBENS_WITH_MPI:-0}" == "1" ]]; then
+  packages+=(libopenmpi-dev openmpi-bin)
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+echo "robens: installing missing packages: ${missing[*]}" >&2
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then
+  command -v sudo >/dev/null || { echo "robens: need root (or sudo) to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

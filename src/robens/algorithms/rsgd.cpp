@@ -1,0 +1,332 @@
+#include "robens/algorithms/rsgd.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <numeric>
+
+#include "robens/core/error.hpp"
+#include "robens/models/committee.hpp"
+
+namespace robens {
+
+std::string to_string(KickFormula f) {
+  switch (f) {
+    case KickFormula::simple: return "simple";
+    case KickFormula::corrected: return "corrected";
+    case KickFormula::hard: return "hard";
+    case KickFormula::continuous: return "continuous";
+  }
+  return "?";
+}
+
+KickFormula parse_kick_formula(const std::string& s) {
+  if (s == "simple") return KickFormula::simple;
+  if (s == "corrected") return KickFormula::corrected;
+  if (s == "hard") return KickFormula::hard;
+  if (s == "continuous") return KickFormula::continuous;
+  fail("unknown formula '{}' (expected simple, corrected, hard or continuous)", s);
+}
+
+RsgdParameters RsgdParameters::plain_sgd() {
+  RsgdParameters p;
+  p.replicas = 1;
+  p.lambda = Schedule{0.0, 1.0, 0.0};
+  p.gamma = Schedule{0.0, 1.0, 0.0};
+  return p;
+}
+
+void RsgdParameters::validate() const {
+  require(replicas >= 1 && replicas <= 1000, "y (number of replicas) must be between 1 and 1000 (got {})", replicas);
+  require(batch >= 1, "batch must be a positive number of patterns (got {})", batch);
+  require(max_epochs >= 1, "max-epochs must be at least 1 (got {})", max_epochs);
+  eta.validate("eta", false);
+  lambda.validate("lambda");
+  gamma.validate("gamma");
+}
+
+nlohmann::json RsgdParameters::to_json() const {
+  return {{"y", replicas},
+          {"eta", eta.start},
+          {"eta_factor", eta.factor},
+          {"lambda", lambda.start},
+          {"lambda_factor", lambda.factor},
+          {"gamma", gamma.start},
+          {"gamma_step", gamma.step},
+          {"batch", batch},
+          {"max_epochs", max_epochs},
+          {"formula", to_string(formula)},
+          {"init_equal", init_equal},
+          {"center", explicit_center},
+          {"wait_center", wait_center}};
+}
+
+ReplicatedSgd::ReplicatedSgd(RsgdParameters p) : params_(std::move(p)) { params_.validate(); }
+
+namespace {
+
+inline std::int8_t sign_of(float x) { return x > 0 ? 1 : -1; }
+
+// One replica: continuous weights, their signs (flat, unit-major), the same signs bit-packed for
+// the forward pass, and the replica's own pattern permutation.
+struct Replica {
+  std::vector<float> continuous;
+  std::vector<std::int8_t> signs;
+  BinaryNetwork network;
+  std::vector<std::uint32_t> order;
+  std::size_t next = 0;
+  Rng rng;
+
+  Replica(const NetworkShape& shape, std::size_t patterns, Rng r)
+      : continuous(shape.weights()), signs(shape.weights()), network(shape), order(patterns), rng(r) {
+    std::iota(order.begin(), order.end(), 0U);
+  }
+
+  void pack() {
+    const std::size_t n = network.shape.unit_inputs();
+    for (std::size_t k = 0; k < network.units.size(); ++k) {
+      auto words = network.units[k].words();
+      const std::int8_t* s = signs.data() + k * n;
+      for (std::size_t w = 0; w < words.size(); ++w) {
+        Word bits = 0;
+        const std::size_t end = std::min(n, (w + 1) * kWordBits);
+        for (std::size_t i = w * kWordBits; i < end; ++i) bits |= Word{s[i] > 0} << (i % kWordBits);
+        words[w] = bits;
+      }
+    }
+  }
+};
+
+class RsgdRun {
+ public:
+  RsgdRun(const RsgdParameters& p, const TrainingProblem& problem)
+      : p_(p), shape_(problem.shape), inputs_(problem.patterns, problem.shape), y_(p.replicas),
+        weights_(shape_.weights()), unit_n_(shape_.unit_inputs()), sum_(weights_, 0),
+        round_rng_(problem.seed, StreamPurpose::schedule) {
+    for (int a = 0; a < y_; ++a)
+      replicas_.emplace_back(shape_, inputs_.size(), Rng(problem.seed, StreamPurpose::replica, static_cast<std::uint64_t>(a)));
+    // Initial weights: i.i.d. ±1, one draw shared by all replicas unless init_equal is off.
+    std::vector<std::int8_t> first(weights_);
+    Rng init(problem.seed, StreamPurpose::init, 0);
+    for (auto& w : first) w = static_cast<std::int8_t>(init.sign());
+    for (int a = 0; a < y_; ++a) {
+      auto& r = replicas_[static_cast<std::size_t>(a)];
+      r.signs = first;
+      if (!p_.init_equal && a > 0) {
+        Rng own(problem.seed, StreamPurpose::init, static_cast<std::uint64_t>(a));
+        for (auto& w : r.signs) w = static_cast<std::int8_t>(own.sign());
+      }
+      for (std::size_t j = 0; j < weights_; ++j) {
+        r.continuous[j] = r.signs[j];
+        sum_[j] += r.signs[j];
+      }
+      r.pack();
+    }
+    if (p_.explicit_center) {
+      center_continuous_ = replicas_.front().continuous;
+      center_signs_ = replicas_.front().signs;
+    }
+    rounds_ = (inputs_.size() + static_cast<std::size_t>(p_.batch) - 1) / static_cast<std::size_t>(p_.batch);
+  }
+
+  TrainResult run(Observer& observer) {
+    using clock = std::chrono::steady_clock;
+    const auto t0 = clock::now();
+    TrainResult result;
+    result.step_unit = "epochs";
+    std::vector<std::size_t> round_order(static_cast<std::size_t>(y_));
+    std::iota(round_order.begin(), round_order.end(), 0U);
+    long best = -1;
+    int solver = -2;  // -1: centre, >= 0: replica index
+    long epoch = 0;
+    BinaryNetwork center(shape_);
+    std::vector<long> replica_errors(static_cast<std::size_t>(y_));
+    while (epoch < p_.max_epochs) {
+      const float eta = static_cast<float>(p_.eta.at(epoch));
+      const double lambda = p_.lambda.at(epoch);
+      const double gamma = p_.gamma.at(epoch);
+      set_kick(gamma);
+      for (std::size_t round = 0; round < rounds_; ++round) {
+        round_rng_.shuffle(std::span<std::size_t>(round_order));
+        for (std::size_t a : round_order) {
+          minibatch_step(replicas_[a], eta);
+          kick(replicas_[a], static_cast<float>(lambda));
+        }
+      }
+      ++epoch;
+
+      // Errors of every replica and of the centre, then the stopping rule.
+      center = current_center();
+      const long center_errors = static_cast<long>(count_errors(center, inputs_));
+      long min_now = center_errors;
+      nlohmann::json distances = nlohmann::json::array();
+      for (int a = 0; a < y_; ++a) {
+        const auto& net = replicas_[static_cast<std::size_t>(a)].network;
+        replica_errors[static_cast<std::size_t>(a)] = static_cast<long>(count_errors(net, inputs_));
+        min_now = std::min(min_now, replica_errors[static_cast<std::size_t>(a)]);
+        distances.push_back(net.hamming(center));
+      }
+      best = best < 0 ? min_now : std::min(best, min_now);
+      StepRecord rec;
+      rec.step = epoch;
+      rec.errors = center_errors;
+      rec.best_errors = best;
+      rec.data = {{"epoch", epoch},          {"center_errors", center_errors}, {"best_errors", best},
+                  {"replica_errors", replica_errors}, {"lambda", lambda}, {"gamma", gamma},
+                  {"eta", static_cast<double>(eta)},  {"distances", distances}};
+      observer.on_step(rec);
+
+      if (center_errors == 0) {
+        solver = -1;
+      } else if (!p_.wait_center) {
+        for (int a = 0; a < y_ && solver == -2; ++a)
+          if (replica_errors[static_cast<std::size_t>(a)] == 0) solver = a;
+      }
+      if (solver != -2) break;
+      if (observer.stop_requested()) {
+        result.interrupted = true;
+        break;
+      }
+    }
+    result.seconds = std::chrono::duration<double>(clock::now() - t0).count();
+    result.solved = solver != -2;
+    result.steps = epoch;
+    result.center = solver >= 0 ? replicas_[static_cast<std::size_t>(solver)].network : center;
+    result.errors = static_cast<long>(count_errors(result.center, inputs_));
+    result.min_errors = best < 0 ? result.errors : best;
+    for (const auto& r : replicas_) result.replicas.push_back(r.network);
+    result.extra = {{"solved_by", solver == -1 ? std::string("center")
+                                  : solver >= 0 ? "replica " + std::to_string(solver + 1)
+                                                : std::string("none")},
+                    {"center_errors", static_cast<long>(count_errors(center, inputs_))}};
+    return result;
+  }
+
+ private:
+  // Tabulates f(γ·Σ_b W^b) for the y+1 possible sums, and the self-term coefficient c.
+  void set_kick(double gamma) {
+    table_.assign(static_cast<std::size_t>(y_) + 1, 0.0F);
+    for (int s = -y_, idx = 0; s <= y_; s += 2, ++idx) {
+      double f = 0;
+      switch (p_.formula) {
+        case KickFormula::simple:
+        case KickFormula::corrected: f = std::tanh(gamma * s); break;
+        case KickFormula::hard: f = std::clamp(gamma * s, -1.0, 1.0); break;
+        case KickFormula::continuous: f = static_cast<double>(s) / y_; break;
+      }
+      table_[static_cast<std::size_t>(idx)] = static_cast<float>(f);
+    }
+    self_ = p_.formula == KickFormula::corrected ? static_cast<float>(std::tanh(gamma * y_)) : 1.0F;
+  }
+
+  // One minibatch: the min-flip gradient of each pattern with the weights at the batch start,
+  // added to the continuous weights (the binary weights are re-derived in kick()).
+  void minibatch_step(Replica& r, float eta) {
+    const std::size_t m = inputs_.size();
+    if (r.next >= m) {
+      r.rng.shuffle(std::span<std::uint32_t>(r.order));
+      r.next = 0;
+    }
+    const std::size_t end = std::min(m, r.next + static_cast<std::size_t>(p_.batch));
+    const std::size_t units = shape_.units;
+    int fields[4096];
+    std::pair<int, std::size_t> wrong[4096];
+    for (; r.next < end; ++r.next) {
+      const std::size_t a = r.order[r.next];
+      const int label = inputs_.label(a);
+      int out = 0;
+      for (std::size_t k = 0; k < units; ++k) {
+        fields[k] = label * packed_dot(r.network.units[k].words(), inputs_.input(k, a), unit_n_);
+        out += fields[k] > 0 ? 1 : -1;
+      }
+      if (out > 0) continue;
+      // Fix the (1 − σH)/2 wrong units closest to threshold (ties: lower index first).
+      const auto to_fix = static_cast<std::size_t>((1 - out) / 2);
+      std::size_t n_wrong = 0;
+      for (std::size_t k = 0; k < units; ++k)
+        if (fields[k] < 0) wrong[n_wrong++] = {-fields[k], k};
+      std::partial_sort(wrong, wrong + to_fix, wrong + n_wrong);
+      const float step = eta * static_cast<float>(label);
+      for (std::size_t f = 0; f < to_fix; ++f) add_pattern(r, wrong[f].second, a, step);
+    }
+  }
+
+  void add_pattern(Replica& r, std::size_t k, std::size_t a, float step) {
+    float* w = r.continuous.data() + k * unit_n_;
+    const auto x = inputs_.input(k, a);
+    for (std::size_t word = 0; word < x.size(); ++word) {
+      const Word bits = x[word];
+      const std::size_t base = word * kWordBits;
+      const std::size_t len = std::min(kWordBits, unit_n_ - base);
+      for (std::size_t b = 0; b < len; ++b) w[base + b] += ((bits >> b) & 1U) ? step : -step;
+    }
+  }
+
+  // Eq. 10: pull the replica towards the centre, then re-binarise and update the replica sums.
+  void kick(Replica& r, float lambda) {
+    float* w = r.continuous.data();
+    std::int8_t* s = r.signs.data();
+    int* sum = sum_.data();
+    if (p_.explicit_center) {
+      float* cw = center_continuous_.data();
+      std::int8_t* cs = center_signs_.data();
+      for (std::size_t j = 0; j < weights_; ++j) {
+        const float delta = 0.5F * static_cast<float>(cs[j] - sign_of(w[j]));
+        w[j] += lambda * delta;
+        cw[j] -= lambda * delta;
+        cs[j] = sign_of(cw[j]);
+      }
+    } else {
+      const float* f = table_.data();
+      const float c = self_;
+      for (std::size_t j = 0; j < weights_; ++j) {
+        const float current = static_cast<float>(sign_of(w[j]));
+        w[j] += lambda * (f[(sum[j] + y_) / 2] - c * current);
+      }
+    }
+    for (std::size_t j = 0; j < weights_; ++j) {
+      const std::int8_t now = sign_of(w[j]);
+      sum[j] += now - s[j];
+      s[j] = now;
+    }
+    r.pack();
+  }
+
+  // The spin-wise majority of the replicas (sum > 0 ↦ +1, else −1), or the explicit centre.
+  BinaryNetwork current_center() const {
+    std::vector<std::int8_t> signs(weights_);
+    if (p_.explicit_center) {
+      signs = center_signs_;
+    } else {
+      for (std::size_t j = 0; j < weights_; ++j) signs[j] = sum_[j] > 0 ? 1 : -1;
+    }
+    return BinaryNetwork::from_signs(shape_, signs);
+  }
+
+  RsgdParameters p_;
+  NetworkShape shape_;
+  UnitInputs inputs_;
+  int y_;
+  std::size_t weights_, unit_n_;
+  std::vector<int> sum_;  // Σ_b W^b_j over replicas
+  std::vector<Replica> replicas_;
+  std::vector<float> center_continuous_;
+  std::vector<std::int8_t> center_signs_;
+  std::vector<float> table_;
+  float self_ = 1;
+  std::size_t rounds_ = 0;
+  Rng round_rng_;
+};
+
+}  // namespace
+
+TrainResult ReplicatedSgd::run(const TrainingProblem& problem, Observer& observer) {
+  require(problem.shape.activation == Activation::sign,
+          "rsgd trains sign committees and perceptrons; ReLU units are not supported");
+  problem.shape.validate();
+  require(problem.patterns.size() <= 0xffffffffULL, "too many patterns for rsgd");
+  RsgdRun run(params_, problem);
+  return run.run(observer);
+}
+
+}  // namespace robens

@@ -1,0 +1,78 @@
+// robens: command-line entry point. Dispatches to one function per subcommand.
+#include <cstdio>
+#include <cstring>
+#include <string>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "robens/cli/commands.hpp"
+#include "robens/core/error.hpp"
+#include "robens/core/version.hpp"
+
+namespace {
+
+struct Subcommand {
+  const char* name;
+  const char* summary;
+  int (*run)(int, char**);
+};
+
+// One line per subcommand.
+constexpr Subcommand kSubcommands[] = {
+    {"train", "train a network (rSGD by default) on generated or loaded patterns",
+     robens::cli::train_command},
+    {"generate", "write a pattern file (random or teacher-student)", robens::cli::generate_command},
+    {"eval", "errors, stabilities and energy of a saved network on a pattern file",
+     robens::cli::eval_command},
+};
+
+void print_usage() {
+  fmt::print(
+      "robens {} - robust-ensemble training of binary neural networks\n\n"
+      "Usage: robens SUBCOMMAND [OPTIONS]\n"
+      "       robens SUBCOMMAND --help    options of one subcommand, with defaults\n\n"
+      "Subcommands:\n",
+      robens::kVersion);
+  for (const auto& s : kSubcommands) fmt::print("  {:<10} {}\n", s.name, s.summary);
+  fmt::print(
+      "\nExamples:\n"
+      "  robens train                                   # default: fc committee N=321 K=5 alpha=0.5, rSGD y=7\n"
+      "  robens train --model perceptron --N 1001 --alpha 0.6 --y 7 --json\n"
+      "  robens generate --N 321 --alpha 0.5 --out patterns.txt\n"
+      "  robens train --patterns patterns.txt --save net.json && robens eval net.json patterns.txt\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 ||
+      std::strcmp(argv[1], "help") == 0) {
+    print_usage();
+    return argc < 2 ? 0 : 0;
+  }
+  if (std::strcmp(argv[1], "--version") == 0) {
+    fmt::print("robens {}\n", robens::kVersion);
+    return 0;
+  }
+  const std::string_view name = argv[1];
+  for (const auto& s : kSubcommands) {
+    if (name != s.name) continue;
+    std::string program = std::string("robens ") + s.name;
+    argv[1] = program.data();
+    try {
+      return s.run(argc - 1, argv + 1);
+    } catch (const robens::InputError& e) {
+      fmt::print(stderr, "robens {}: error: {}\n", s.name, e.what());
+      return 2;
+    } catch (const std::bad_alloc&) {
+      fmt::print(stderr, "robens {}: error: out of memory (the problem is too large for this machine)\n", s.name);
+      return 2;
+    } catch (const std::exception& e) {
+      fmt::print(stderr, "robens {}: internal error: {}\n", s.name, e.what());
+      return 3;
+    }
+  }
+  fmt::print(stderr, "robens: error: unknown subcommand '{}' (try robens --help)\n", name);
+  return 2;
+}

@@ -1,0 +1,67 @@
+#include "robens/models/network_shape.hpp"
+
+#include "robens/core/error.hpp"
+
+namespace robens {
+
+std::string to_string(Architecture a) { return a == Architecture::tree ? "tree" : "fc"; }
+std::string to_string(Activation a) { return a == Activation::relu ? "relu" : "sign"; }
+
+Architecture parse_architecture(const std::string& s) {
+  if (s == "fc" || s == "fully-connected") return Architecture::fully_connected;
+  if (s == "tree") return Architecture::tree;
+  fail("unknown architecture '{}' (expected fc or tree)", s);
+}
+
+Activation parse_activation(const std::string& s) {
+  if (s == "sign") return Activation::sign;
+  if (s == "relu") return Activation::relu;
+  fail("unknown activation '{}' (expected sign or relu)", s);
+}
+
+NetworkShape NetworkShape::committee(Architecture arch, std::size_t n, std::size_t k, Activation act) {
+  return {arch, n, k, act};
+}
+
+void NetworkShape::validate() const {
+  require(units >= 1, "the number of hidden units K must be at least 1");
+  require(inputs >= 1, "the number of inputs N must be at least 1");
+  require(inputs <= (1U << 28), "N = {} is too large", inputs);
+  require(units <= 4096, "K = {} is too large (at most 4096 hidden units)", units);
+  if (architecture == Architecture::tree) {
+    require(inputs % units == 0, "tree committee: N = {} inputs cannot be split evenly among K = {} units",
+            inputs, units);
+  }
+  const std::size_t n = unit_inputs();
+  if (activation == Activation::sign) {
+    require(n % 2 == 1, "{}: each unit sees N = {} inputs, which must be odd so that no field is zero",
+            units == 1 ? "perceptron" : "sign committee", n);
+    require(units % 2 == 1, "sign committee: K = {} must be odd so that the output is never tied", units);
+  } else {
+    require(units % 2 == 0 && units >= 2,
+            "ReLU committee: K = {} must be even (half the output weights are +1, half -1)", units);
+  }
+}
+
+nlohmann::json NetworkShape::to_json() const {
+  return {{"architecture", to_string(architecture)},
+          {"inputs", inputs},
+          {"units", units},
+          {"activation", to_string(activation)}};
+}
+
+NetworkShape NetworkShape::from_json(const nlohmann::json& j) {
+  NetworkShape s;
+  try {
+    s.architecture = parse_architecture(j.at("architecture").get<std::string>());
+    s.inputs = j.at("inputs").get<std::size_t>();
+    s.units = j.at("units").get<std::size_t>();
+    s.activation = parse_activation(j.value("activation", std::string("sign")));
+  } catch (const nlohmann::json::exception& e) {
+    fail("network shape: {}", e.what());
+  }
+  s.validate();
+  return s;
+}
+
+}  // namespace robens
