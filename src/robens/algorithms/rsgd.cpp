@@ -1,9 +1,14 @@
 #include "robens/algorithms/rsgd.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <chrono>
 #include <cmath>
 #include <numeric>
+
+#if defined(__SSE2__)
+#include <immintrin.h>
+#endif
 
 #include "robens/core/error.hpp"
 #include "robens/models/committee.hpp"
@@ -66,6 +71,16 @@ ReplicatedSgd::ReplicatedSgd(RsgdParameters p) : params_(std::move(p)) { params_
 namespace {
 
 inline std::int8_t sign_of(float x) { return x > 0 ? 1 : -1; }
+
+// The ±1 values of the 8 inputs packed in one byte (bit b ↦ entry b).
+struct ByteSigns {
+  float values[256][8];
+  constexpr ByteSigns() : values() {
+    for (int v = 0; v < 256; ++v)
+      for (int b = 0; b < 8; ++b) values[v][b] = ((v >> b) & 1) ? 1.0F : -1.0F;
+  }
+};
+constexpr ByteSigns kByteSigns{};
 
 // One replica: continuous weights, their signs (flat, unit-major), the same signs bit-packed for
 // the forward pass, and the replica's own pattern permutation.
@@ -216,6 +231,8 @@ class RsgdRun {
       }
       table_[static_cast<std::size_t>(idx)] = static_cast<float>(f);
     }
+    pull_.resize(weights_);
+    for (std::size_t j = 0; j < weights_; ++j) pull_[j] = table_[static_cast<std::size_t>((sum_[j] + y_) / 2)];
     self_ = p_.formula == KickFormula::corrected ? static_cast<float>(std::tanh(gamma * y_)) : 1.0F;
   }
 
@@ -229,8 +246,8 @@ class RsgdRun {
     }
     const std::size_t end = std::min(m, r.next + static_cast<std::size_t>(p_.batch));
     const std::size_t units = shape_.units;
-    int fields[4096];
-    std::pair<int, std::size_t> wrong[4096];
+    int* fields = fields_.data();
+    std::pair<int, std::size_t>* wrong = wrong_.data();
     for (; r.next < end; ++r.next) {
       const std::size_t a = r.order[r.next];
       const int label = inputs_.label(a);
@@ -251,22 +268,25 @@ class RsgdRun {
     }
   }
 
+  // w += step · ξ for one unit: eight inputs at a time through a byte → 8 × (±1) table, which the
+  // compiler vectorises (the per-bit loop was 60 % of an epoch).
   void add_pattern(Replica& r, std::size_t k, std::size_t a, float step) {
-    float* w = r.continuous.data() + k * unit_n_;
-    const auto x = inputs_.input(k, a);
-    for (std::size_t word = 0; word < x.size(); ++word) {
-      const Word bits = x[word];
-      const std::size_t base = word * kWordBits;
-      const std::size_t len = std::min(kWordBits, unit_n_ - base);
-      for (std::size_t b = 0; b < len; ++b) w[base + b] += ((bits >> b) & 1U) ? step : -step;
+    float* __restrict w = r.continuous.data() + k * unit_n_;
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(inputs_.input(k, a).data());
+    const std::size_t full = unit_n_ / 8;
+    for (std::size_t byte = 0; byte < full; ++byte) {
+      const float* __restrict signs = kByteSigns.values[bytes[byte]];
+      float* __restrict dst = w + 8 * byte;
+      for (int b = 0; b < 8; ++b) dst[b] += step * signs[b];
     }
+    for (std::size_t i = 8 * full; i < unit_n_; ++i) w[i] += step * kByteSigns.values[bytes[i / 8]][i % 8];
   }
 
   // Eq. 10: pull the replica towards the centre, then re-binarise and update the replica sums.
+  // pull_[j] = f(γ Σ_b W^b_j) is kept per weight (it changes only when a weight flips), so the
+  // kick is one branch-free, vectorisable pass; flips are found word by word from the sign bits.
   void kick(Replica& r, float lambda) {
     float* w = r.continuous.data();
-    std::int8_t* s = r.signs.data();
-    int* sum = sum_.data();
     if (p_.explicit_center) {
       float* cw = center_continuous_.data();
       std::int8_t* cs = center_signs_.data();
@@ -277,19 +297,43 @@ class RsgdRun {
         cs[j] = sign_of(cw[j]);
       }
     } else {
-      const float* f = table_.data();
+      const float* pull = pull_.data();
       const float c = self_;
       for (std::size_t j = 0; j < weights_; ++j) {
-        const float current = static_cast<float>(sign_of(w[j]));
-        w[j] += lambda * (f[(sum[j] + y_) / 2] - c * current);
+        const float current = w[j] > 0 ? 1.0F : -1.0F;
+        w[j] += lambda * (pull[j] - c * current);
       }
     }
-    for (std::size_t j = 0; j < weights_; ++j) {
-      const std::int8_t now = sign_of(w[j]);
-      sum[j] += now - s[j];
-      s[j] = now;
+    for (std::size_t k = 0; k < shape_.units; ++k) {
+      auto words = r.network.units[k].words();
+      const std::size_t base = k * unit_n_;
+      for (std::size_t wd = 0; wd < words.size(); ++wd) {
+        const std::size_t begin = base + wd * kWordBits;
+        const std::size_t len = std::min(unit_n_ - wd * kWordBits, kWordBits);
+        const Word bits = positive_bits(w + begin, len);
+        for (Word changed = bits ^ words[wd]; changed != 0; changed &= changed - 1) {
+          const std::size_t j = begin + static_cast<std::size_t>(std::countr_zero(changed));
+          const std::int8_t now = sign_of(w[j]);
+          sum_[j] += now - r.signs[j];
+          r.signs[j] = now;
+          pull_[j] = table_[static_cast<std::size_t>((sum_[j] + y_) / 2)];
+        }
+        words[wd] = bits;
+      }
     }
-    r.pack();
+  }
+
+  // Bit i set iff x[i] > 0, for len ≤ 64 values.
+  static Word positive_bits(const float* x, std::size_t len) {
+    Word bits = 0;
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    const __m128 zero = _mm_setzero_ps();
+    for (; i + 4 <= len; i += 4)
+      bits |= static_cast<Word>(_mm_movemask_ps(_mm_cmpgt_ps(_mm_loadu_ps(x + i), zero))) << i;
+#endif
+    for (; i < len; ++i) bits |= Word{x[i] > 0} << i;
+    return bits;
   }
 
   // The spin-wise majority of the replicas (sum > 0 ↦ +1, else −1), or the explicit centre.
@@ -313,6 +357,9 @@ class RsgdRun {
   std::vector<float> center_continuous_;
   std::vector<std::int8_t> center_signs_;
   std::vector<float> table_;
+  std::vector<int> fields_ = std::vector<int>(shape_.units);  // scratch of minibatch_step
+  std::vector<std::pair<int, std::size_t>> wrong_ = std::vector<std::pair<int, std::size_t>>(shape_.units);
+  std::vector<float> pull_;  // table_ entry of each weight's current replica sum
   float self_ = 1;
   std::size_t rounds_ = 0;
   Rng round_rng_;

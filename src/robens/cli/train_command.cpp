@@ -47,7 +47,7 @@ int train_command(int argc, char** argv) {
   app.footer("Algorithms (--algo):\n" + algo_list +
              "Options of another algorithm: robens train --algo NAME --help\n"
              "Output: a human summary, or with --json one JSON object on the last line of standard output\n"
-             "(solved, epochs|iterations, errors, min_errors, seconds, seed, version, params).");
+             "(solved, epochs|iterations, errors, min_errors, seconds, seed, version, params).\n");
   std::string algo_value = algo_name;
   app.add_option("--algo", algo_value, "training algorithm")->check(CLI::IsMember(names))->capture_default_str();
   ProblemOptions problem_options;

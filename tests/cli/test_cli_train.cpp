@@ -1,0 +1,127 @@
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_runner.hpp"
+
+namespace robens {
+namespace {
+
+using testing::last_line;
+using testing::run_cli;
+
+class CliFiles : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir = std::filesystem::temp_directory_path() /
+          ("robens_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::create_directories(dir);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir); }
+  std::string path(const std::string& name) const { return (dir / name).string(); }
+  void write(const std::string& name, const std::string& text) const { std::ofstream(dir / name) << text; }
+  std::filesystem::path dir;
+};
+
+TEST(Cli, JsonSummaryHasTheContractKeys) {
+  const auto r = run_cli("train --N 31 --K 3 --alpha 0.3 --y 3 --batch 5 --seed 3 --json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto j = nlohmann::json::parse(last_line(r.out));
+  for (const char* key : {"solved", "epochs", "errors", "min_errors", "seconds", "seed", "version", "params"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  EXPECT_EQ(j["seed"], 3);
+  EXPECT_EQ(j["params"]["y"], 3);
+  EXPECT_EQ(j["params"]["N"], 31);
+  EXPECT_EQ(j["params"]["M"], 28);  // round-half-even(0.3 * 93) = 28
+  EXPECT_TRUE(j["solved"].get<bool>());
+}
+
+TEST(Cli, HelpTeachesEveryOptionWithDefaults) {
+  const auto r = run_cli("train --help");
+  EXPECT_EQ(r.status, 0);
+  for (const char* s : {"--model", "--arch", "--N", "--K", "--alpha", "--patterns", "--seed", "--y", "--batch",
+                        "--lambda", "--gamma", "--gamma-step", "--formula", "--center", "--wait-center", "--eta",
+                        "--max-epochs", "--trace", "--save", "--json", "321", "0.75"})
+    EXPECT_NE(r.out.find(s), std::string::npos) << s;
+  EXPECT_EQ(run_cli("--help").status, 0);
+  EXPECT_EQ(run_cli("train --algo sgd --help").status, 0);
+}
+
+TEST_F(CliFiles, GenerateTrainSaveEvalRoundTrip) {
+  ASSERT_EQ(run_cli("generate --N 41 --K 3 --alpha 0.3 --seed 5 --out " + path("p.txt")).status, 0);
+  ASSERT_EQ(run_cli("generate --N 41 --K 3 --alpha 0.3 --seed 5 --out " + path("p.rbp")).status, 0);
+  const auto train = run_cli("train --patterns " + path("p.rbp") + " --K 3 --y 3 --batch 5 --seed 1 --json --save " +
+                             path("net.json") + " --trace " + path("trace.jsonl"));
+  ASSERT_EQ(train.status, 0) << train.err;
+  const auto summary = nlohmann::json::parse(last_line(train.out));
+  ASSERT_TRUE(summary["solved"].get<bool>());
+  const auto eval = run_cli("eval " + path("net.json") + " " + path("p.txt") + " --json");
+  ASSERT_EQ(eval.status, 0) << eval.err;
+  const auto e = nlohmann::json::parse(last_line(eval.out));
+  EXPECT_EQ(e["center"]["errors"], 0);
+  EXPECT_EQ(e["center"]["min_flip_energy"], 0);
+  // Trace: a header with version/seed/params, one line per epoch, then the summary.
+  std::ifstream trace(path("trace.jsonl"));
+  std::string line;
+  std::vector<nlohmann::json> lines;
+  while (std::getline(trace, line)) lines.push_back(nlohmann::json::parse(line));
+  ASSERT_GE(lines.size(), 3U);
+  EXPECT_EQ(lines.front()["type"], "header");
+  EXPECT_TRUE(lines.front().contains("version"));
+  EXPECT_EQ(lines.front()["params"]["seed"], 1);
+  EXPECT_EQ(lines.back()["type"], "summary");
+  EXPECT_EQ(static_cast<long>(lines.size()) - 2, summary["epochs"].get<long>());
+}
+
+TEST_F(CliFiles, SameSeedSameTraceFile) {
+  const std::string args = "train --N 31 --K 3 --alpha 0.5 --y 3 --batch 7 --max-epochs 30 --seed 9 --trace ";
+  ASSERT_EQ(run_cli(args + path("a.jsonl")).status, 0);
+  ASSERT_EQ(run_cli(args + path("b.jsonl")).status, 0);
+  EXPECT_EQ(testing::slurp(path("a.jsonl")), testing::slurp(path("b.jsonl")));
+}
+
+// Every bad input: a one-line message naming the problem, exit status 2, no crash.
+TEST_F(CliFiles, BadInputsGetClearErrors) {
+  write("short.txt", "+1 1 -1 1\n-1 1 1\n");
+  write("zero.txt", "+1 1 0 1\n");
+  write("empty.txt", "");
+  write("garbage.txt", "\x01\x02 hello\n");
+  write("net_bad.json", "{\"center\": 5}");
+  ASSERT_EQ(run_cli("generate --N 21 --alpha 0.5 --K 3 --out " + path("ok.txt")).status, 0);
+  const std::pair<std::string, std::string> cases[] = {
+      {"train --patterns " + path("missing.txt"), "no such file"},
+      {"train --patterns " + path("short.txt") + " --model perceptron", "pattern has 2 inputs"},
+      {"train --patterns " + path("zero.txt") + " --model perceptron", "not +1 or -1"},
+      {"train --patterns " + path("empty.txt"), "empty"},
+      {"train --patterns " + path("garbage.txt"), "not +1 or -1"},
+      {"train --model perceptron --N 100", "must be odd"},
+      {"train --K 4", "must be odd"},
+      {"train --y 0", "y (number of replicas)"},
+      {"train --y -3", "y (number of replicas)"},
+      {"train --batch 0", "batch"},
+      {"train --eta nan", "eta"},
+      {"train --lambda -1", "lambda"},
+      {"train --gamma inf", "gamma"},
+      {"train --alpha 0.0001", "0 patterns"},
+      {"train --alpha 1e9", "over the limit"},
+      {"train --alpha nan", "alpha"},
+      {"train --N 21 --K 3 --patterns " + path("ok.txt") + " --alpha 0.3", "either --patterns or --alpha"},
+      {"train --N 23 --K 3 --patterns " + path("ok.txt"), "does not match"},
+      {"train --algo nope", "unknown algorithm"},
+      {"train --model committee --activation relu --arch tree --N 64 --K 4", "ReLU"},
+      {"eval " + path("net_bad.json") + " " + path("ok.txt"), "net_bad.json"},
+      {"eval " + path("missing.json") + " " + path("ok.txt"), "no such file"},
+      {"frobnicate", "unknown subcommand"},
+  };
+  for (const auto& [args, fragment] : cases) {
+    const auto r = run_cli(args);
+    EXPECT_EQ(r.status, 2) << args << "\n" << r.err;
+    EXPECT_NE(r.err.find(fragment), std::string::npos) << args << "\n stderr: " << r.err;
+    EXPECT_EQ(r.err.find("internal error"), std::string::npos) << args;
+  }
+}
+
+}  // namespace
+}  // namespace robens
