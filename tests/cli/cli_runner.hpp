@@ -1,5 +1,7 @@
 #pragma once
 // Runs the robens binary in a shell and captures its exit code, stdout and stderr.
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -21,10 +23,12 @@ inline std::string slurp(const std::filesystem::path& p) {
 }
 
 inline CliRun run_cli(const std::string& args) {
+  // ctest runs tests as parallel processes: the file names carry the pid so they never collide.
   static int counter = 0;
   const auto dir = std::filesystem::temp_directory_path();
-  const auto out = dir / ("robens_cli_out_" + std::to_string(++counter));
-  const auto err = dir / ("robens_cli_err_" + std::to_string(counter));
+  const std::string tag = std::to_string(::getpid()) + "_" + std::to_string(++counter);
+  const auto out = dir / ("robens_cli_out_" + tag);
+  const auto err = dir / ("robens_cli_err_" + tag);
   const std::string cmd = std::string(ROBENS_CLI_PATH) + " " + args + " >" + out.string() + " 2>" + err.string();
   const int raw = std::system(cmd.c_str());
   CliRun r;

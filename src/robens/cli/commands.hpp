@@ -7,5 +7,7 @@ namespace robens::cli {
 int generate_command(int argc, char** argv);
 int train_command(int argc, char** argv);
 int eval_command(int argc, char** argv);
+int measure_command(int argc, char** argv);
+int theory_command(int argc, char** argv);
 
 }  // namespace robens::cli

@@ -25,6 +25,8 @@ constexpr Subcommand kSubcommands[] = {
     {"generate", "write a pattern file (random or teacher-student)", robens::cli::generate_command},
     {"eval", "errors, stabilities and energy of a saved network on a pattern file",
      robens::cli::eval_command},
+    {"measure", "robustness curves, stabilities and overlaps of saved networks", robens::cli::measure_command},
+    {"theory", "replica-theory capacities, AT line, 1RSB, Franz-Parisi and large-deviation curves", robens::cli::theory_command},
 };
 
 void print_usage() {

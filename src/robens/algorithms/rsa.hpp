@@ -1,0 +1,67 @@
+#pragma once
+// Replicated simulated annealing (PNAS 2016 "Replicated SA" and Materials and Methods; PRL 2019
+// Fig. 3; spec rsa.md §3-§4): y replicas of a binary network sampled by Monte Carlo from
+// π ∝ e^{−β Σ_a E_a} · Π_i 2cosh(γ μ_i) (reference traced out) or with an explicit reference.
+//
+// Unit: one *iteration* = one proposed single-weight flip of one replica (accepted or not), the
+// package's `it`; a sweep of the whole system is y·N iterations.
+//
+// Two drivers:
+//  * annealing/scoping (PNAS): after every `stage_moves` accepted moves, β ← β·fβ and γ ← γ·fγ
+//    (capped); stop when any replica or the centre (spin-wise majority) has zero errors, or give
+//    up after max_iterations;
+//  * overlap-controlled (PRL, target_overlap > 0): every block of iterations, log γ moves by
+//    gain·(q1 − q̄) (q̄ = mean replica overlap over the block); β ← β·fβ only after a block with
+//    |q̄ − q1| ≤ tolerance; stop when every replica has zero errors and q̄ is within tolerance.
+// γ = 0 with fγ = 1 is standard SA on y independent replicas (the PNAS baseline).
+#include <string>
+
+#include "robens/algorithms/algorithm.hpp"
+#include "robens/models/energy_model.hpp"
+
+namespace robens {
+
+enum class RsaReference { traced, explicit_centre };
+enum class RsaMoveRule { eq9, coupling_rrr, uniform };
+enum class RsaSampler { metropolis, rrr };
+
+struct RsaParameters {
+  int replicas = 3;
+  RsaReference reference = RsaReference::traced;
+  RsaMoveRule move_rule = RsaMoveRule::coupling_rrr;
+  RsaSampler sampler = RsaSampler::metropolis;
+  std::string energy =
+      "auto";  // auto (minflips for sign units, errors for ReLU) | minflips | errors
+  double beta = 0.5, beta_factor = 1.02, beta_max = 50;
+  double gamma = 0.05, gamma_factor = 1.02, gamma_max = 20;
+  long stage_moves = 0;  // accepted moves per stage; 0: y·N (one per replica weight)
+  long max_iterations = 2'000'000'000;
+  // Overlap-controlled mode (0: off).
+  double target_overlap = 0, overlap_tolerance = 0.01, gamma_gain = 4;
+  long block_iterations = 0;  // 0: y·N (one sweep)
+  bool init_equal = false;    // all replicas start from the same random configuration
+
+  static RsaParameters standard_sa();  // γ = 0: the non-interacting baseline
+  void validate() const;               // throws InputError
+  nlohmann::json to_json() const;
+};
+
+class ReplicatedAnnealing final : public Algorithm {
+ public:
+  explicit ReplicatedAnnealing(RsaParameters p);
+  std::string name() const override { return "rsa"; }
+  nlohmann::json parameters() const override { return params_.to_json(); }
+  TrainResult run(const TrainingProblem& problem, Observer& observer) override;
+
+ private:
+  RsaParameters params_;
+};
+
+std::string to_string(RsaMoveRule r);
+std::string to_string(RsaSampler s);
+std::string to_string(RsaReference r);
+RsaMoveRule parse_move_rule(const std::string& s);
+RsaSampler parse_sampler(const std::string& s);
+RsaReference parse_reference(const std::string& s);
+
+}  // namespace robens

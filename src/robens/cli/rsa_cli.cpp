@@ -1,0 +1,111 @@
+// `robens train --algo rsa` (replicated simulated annealing) and `--algo sa` (the same driver with
+// gamma = 0: y independent standard SA runs, the PNAS Fig. 2 baseline).
+#include "robens/algorithms/rsa.hpp"
+#include "robens/cli/algorithm_cli.hpp"
+
+namespace robens::cli {
+namespace {
+
+class RsaCli : public AlgorithmCli {
+ public:
+  explicit RsaCli(bool plain) : plain_(plain) {
+    if (plain_) p_ = RsaParameters::standard_sa();
+  }
+  std::string name() const override { return plain_ ? "sa" : "rsa"; }
+  std::string summary() const override {
+    return plain_
+               ? "standard simulated annealing (rsa with gamma = 0): y independent Monte Carlo runs"
+               : "replicated simulated annealing (PNAS 2016, PRL 2019): y coupled Monte Carlo "
+                 "replicas";
+  }
+
+  void add_options(CLI::App& app) override {
+    auto* g = app.add_option_group(plain_ ? "SA" : "rSA", summary());
+    g->add_option("--y", p_.replicas, "number of replicas y")
+        ->capture_default_str();
+    g->add_option("--energy", p_.energy,
+                  "auto (minflips for sign units, errors for relu) | minflips (PNAS: min weight "
+                  "flips) | errors")
+        ->check(CLI::IsMember({"auto", "minflips", "errors"}))
+        ->capture_default_str();
+    g->add_option("--beta", p_.beta,
+                  "initial inverse temperature (energy in flips or errors, not rescaled)")
+        ->capture_default_str();
+    g->add_option("--beta-factor", p_.beta_factor, "beta is multiplied by this after every stage")
+        ->capture_default_str();
+    g->add_option("--beta-max", p_.beta_max, "cap on beta")->capture_default_str();
+    g->add_option("--stage-moves", p_.stage_moves,
+                  "accepted moves per annealing stage (0: y*N, one per replica weight)")
+        ->capture_default_str();
+    g->add_option("--max-iterations", p_.max_iterations,
+                  "give up after this many iterations (one iteration = one proposed flip)")
+        ->capture_default_str();
+    g->add_option("--sampler", sampler_,
+                  "metropolis: use --move-rule | rrr: generic reduced-rejection-rate kernel on the "
+                  "whole system (exact, O(N) per step)")
+        ->check(CLI::IsMember({"metropolis", "rrr"}))
+        ->capture_default_str();
+    g->add_flag("--init-equal", p_.init_equal,
+                "start all replicas from the same random configuration");
+    if (plain_) {
+      g->add_option("--move-rule", move_rule_, "uniform proposals (the only rule without coupling)")
+          ->check(CLI::IsMember({"uniform"}))
+          ->capture_default_str();
+      return;
+    }
+    g->add_option("--gamma", p_.gamma,
+                  "initial coupling gamma between replicas (0: independent replicas)")
+        ->capture_default_str();
+    g->add_option("--gamma-factor", p_.gamma_factor,
+                  "gamma is multiplied by this after every stage (scoping)")
+        ->capture_default_str();
+    g->add_option("--gamma-max", p_.gamma_max, "cap on gamma")->capture_default_str();
+    g->add_option("--move-rule", move_rule_,
+                  "rrr: RRR on the coupling + Metropolis on the replica energy (package) | eq9: "
+                  "PNAS Eq. 9 prior | uniform: plain Metropolis")
+        ->check(CLI::IsMember({"rrr", "eq9", "uniform"}))
+        ->capture_default_str();
+    g->add_option(
+         "--reference", reference_,
+         "traced: reference summed out (centre = majority) | explicit: explicit centre spins")
+        ->check(CLI::IsMember({"traced", "explicit"}))
+        ->capture_default_str();
+    g->add_option("--target-overlap", p_.target_overlap,
+                  "overlap-controlled mode (PRL: 0.85): hold the mean replica overlap at this "
+                  "value by adjusting gamma; 0: off")
+        ->capture_default_str();
+    g->add_option("--overlap-tolerance", p_.overlap_tolerance, "tolerance on the mean overlap")
+        ->capture_default_str();
+    g->add_option("--gamma-gain", p_.gamma_gain,
+                  "overlap mode: log(gamma) += gain * (target - overlap) per block")
+        ->capture_default_str();
+    g->add_option("--block-iterations", p_.block_iterations,
+                  "overlap mode: iterations per control block (0: y*N)")
+        ->capture_default_str();
+  }
+
+  std::unique_ptr<Algorithm> make(const NetworkShape&) override {
+    p_.move_rule = parse_move_rule(move_rule_);
+    p_.sampler = parse_sampler(sampler_);
+    p_.reference = parse_reference(reference_);
+    return std::make_unique<ReplicatedAnnealing>(p_);
+  }
+
+ private:
+  bool plain_;
+  RsaParameters p_;
+  std::string move_rule_ = plain_ ? "uniform" : "rrr";
+  std::string sampler_ = "metropolis";
+  std::string reference_ = "traced";
+};
+
+}  // namespace
+
+std::unique_ptr<AlgorithmCli> make_rsa_cli() {
+  return std::make_unique<RsaCli>(false);
+}
+std::unique_ptr<AlgorithmCli> make_sa_cli() {
+  return std::make_unique<RsaCli>(true);
+}
+
+}  // namespace robens::cli

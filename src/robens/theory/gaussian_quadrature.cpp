@@ -1,0 +1,35 @@
+#include "robens/theory/gaussian_quadrature.hpp"
+
+#include "robens/core/error.hpp"
+#include "robens/theory/special_functions.hpp"
+
+namespace robens::theory {
+
+GaussianRule trapezoid_rule(std::size_t points, double half_width) {
+  require(points >= 3, "quadrature needs at least 3 nodes (got {})", points);
+  require(half_width > 0.0, "quadrature half-width must be positive (got {})", half_width);
+  GaussianRule rule = plain_trapezoid_rule(points, -half_width, half_width);
+  double total = 0.0;
+  for (std::size_t i = 0; i < points; ++i) {
+    rule.weights[i] *= gauss_density(rule.nodes[i]);
+    total += rule.weights[i];
+  }
+  for (double& w : rule.weights) w /= total;
+  return rule;
+}
+
+GaussianRule plain_trapezoid_rule(std::size_t points, double lower, double upper) {
+  require(points >= 2, "quadrature needs at least 2 nodes (got {})", points);
+  require(upper > lower, "quadrature interval is empty ([{}, {}])", lower, upper);
+  GaussianRule rule;
+  rule.nodes.resize(points);
+  rule.weights.resize(points);
+  const double step = (upper - lower) / static_cast<double>(points - 1);
+  for (std::size_t i = 0; i < points; ++i) {
+    rule.nodes[i] = lower + step * static_cast<double>(i);
+    rule.weights[i] = (i == 0 || i + 1 == points) ? 0.5 * step : step;
+  }
+  return rule;
+}
+
+}  // namespace robens::theory
