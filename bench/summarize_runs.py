@@ -27,7 +27,8 @@ def main(path):
                 continue
             r = json.loads(line)
             p = r["params"]
-            groups[(r["algorithm"], p.get("alpha"))].append(r)
+            label = r["algorithm"] + (f" y={p['y']}" if "y" in p else "")
+            groups[(label, p.get("alpha"))].append(r)
     print("| algorithm | alpha | M | solved | epochs (median [q1, q3], solved runs) | min errors (median; max) | min error rate (median) | seconds (median) |")
     print("|---|---|---|---|---|---|---|---|")
     for (algo, alpha), runs in sorted(groups.items()):

@@ -18,3 +18,5 @@ if(ROBENS_WITH_MPI)
     set(ROBENS_HAVE_MPI ON)
   endif()
 endif()
+# TOML experiment descriptions for `robens sweep` (optional: JSON always works).
+find_package(tomlplusplus QUIET)

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages robens needs, only when some are missing.
-# Usage: scripts/install-deps.sh [--with-mpi]
+# Usage: scripts/install-deps.sh [--without-mpi]
+# Open MPI (for `mpirun -n P robens sweep`) is installed by default; skip it with --without-mpi
+# or ROBENS_WITH_MPI=0 (robens then builds without MPI support).
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libcli11-dev nlohmann-json3-dev libfmt-dev
           libpcg-cpp-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev libboost-math-dev
           libtomlplusplus-dev python3-matplotlib python3-numpy)
-if [[ "${1:-}" == "--with-mpi" || "${ROBENS_WITH_MPI:-0}" == "1" ]]; then
+if [[ "${1:-}" != "--without-mpi" && "${ROBENS_WITH_MPI:-1}" != "0" ]]; then
   packages+=(libopenmpi-dev openmpi-bin)
 fi
 missing=()

@@ -4,7 +4,7 @@
 Usage: [ALGOS=rsa,sa] [MOVE_RULE=rrr|eq9] [ROBENS=path] pnas_fig2.py OUT.csv [N ...]"""
 import json, os, subprocess, sys, time
 
-ROBENS = os.environ.get("ROBENS", "/work/main/build-rsa/robens")
+ROBENS = os.environ.get("ROBENS", "build/robens")
 ALGOS = os.environ.get("ALGOS", "rsa,sa").split(",")
 MOVE_RULE = os.environ.get("MOVE_RULE", "rrr")
 out = sys.argv[1]

@@ -3,7 +3,7 @@
 N = 6401 for the interacting version. Same CSV columns as pnas_fig2.py plus the stage moves."""
 import json, subprocess, sys
 
-ROBENS = sys.argv[2] if len(sys.argv) > 2 else "/work/main/build-rsa/robens"
+ROBENS = sys.argv[2] if len(sys.argv) > 2 else "build/robens"
 out = sys.argv[1]
 runs = []
 for N in (1601, 3201):

@@ -3,7 +3,7 @@
 # y = 20, overlap-controlled at q1 = 0.85 +- 0.01; then robustness curves of the saved networks.
 # Usage: [SWEEPS_PER_BLOCK=40] [BETA_FACTOR=1.03] [MAX_ITERATIONS=4e8] prl_fig3.sh OUTDIR relu|sign K SEEDS...
 set -e
-B=${ROBENS:-/work/main/build-rsa/robens}
+B=${ROBENS:-build/robens}
 out=$1; act=$2; K=$3; shift 3
 mkdir -p "$out"
 N=$((K * K)); block=$((${SWEEPS_PER_BLOCK:-40} * 20 * N))

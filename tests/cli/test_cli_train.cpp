@@ -1,5 +1,4 @@
 #include <gtest/gtest.h>
-
 #include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
@@ -16,12 +15,15 @@ class CliFiles : public ::testing::Test {
  protected:
   void SetUp() override {
     dir = std::filesystem::temp_directory_path() /
-          ("robens_cli_" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+          ("robens_cli_" +
+           std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     std::filesystem::create_directories(dir);
   }
   void TearDown() override { std::filesystem::remove_all(dir); }
   std::string path(const std::string& name) const { return (dir / name).string(); }
-  void write(const std::string& name, const std::string& text) const { std::ofstream(dir / name) << text; }
+  void write(const std::string& name, const std::string& text) const {
+    std::ofstream(dir / name) << text;
+  }
   std::filesystem::path dir;
 };
 
@@ -29,7 +31,8 @@ TEST(Cli, JsonSummaryHasTheContractKeys) {
   const auto r = run_cli("train --N 31 --K 3 --alpha 0.3 --y 3 --batch 5 --seed 3 --json");
   ASSERT_EQ(r.status, 0) << r.err;
   const auto j = nlohmann::json::parse(last_line(r.out));
-  for (const char* key : {"solved", "epochs", "errors", "min_errors", "seconds", "seed", "version", "params"})
+  for (const char* key :
+       {"solved", "epochs", "errors", "min_errors", "seconds", "seed", "version", "params"})
     EXPECT_TRUE(j.contains(key)) << key;
   EXPECT_EQ(j["seed"], 3);
   EXPECT_EQ(j["params"]["y"], 3);
@@ -41,19 +44,32 @@ TEST(Cli, JsonSummaryHasTheContractKeys) {
 TEST(Cli, HelpTeachesEveryOptionWithDefaults) {
   const auto r = run_cli("train --help");
   EXPECT_EQ(r.status, 0);
-  for (const char* s : {"--model", "--arch", "--N", "--K", "--alpha", "--patterns", "--seed", "--y", "--batch",
-                        "--lambda", "--gamma", "--gamma-step", "--formula", "--center", "--wait-center", "--eta",
-                        "--max-epochs", "--trace", "--save", "--json", "321", "0.75"})
+  for (const char* s :
+       {"--model",   "--arch",   "--N",           "--K",      "--alpha",      "--patterns",
+        "--seed",    "--y",      "--batch",       "--lambda", "--gamma",      "--gamma-step",
+        "--formula", "--center", "--wait-center", "--eta",    "--max-epochs", "--trace",
+        "--save",    "--json",   "321",           "0.75"})
     EXPECT_NE(r.out.find(s), std::string::npos) << s;
   EXPECT_EQ(run_cli("--help").status, 0);
   EXPECT_EQ(run_cli("train --algo sgd --help").status, 0);
 }
 
+TEST(Cli, CountsAcceptScientificNotation) {
+  const auto r = run_cli(
+      "train --model perceptron --N 31 --alpha 0.3 --algo rsa --max-iterations 2e3 --json --quiet");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(last_line(r.out))["params"]["max_iterations"], 2000);
+  EXPECT_EQ(run_cli("train --max-epochs 1e1 --N 31 --K 3 --json --quiet").status, 0);
+  for (const char* bad : {"1.5", "1e-3", "1e30", "abc"})
+    EXPECT_EQ(run_cli(std::string("train --algo rsa --max-iterations ") + bad).status, 2) << bad;
+}
+
 TEST_F(CliFiles, GenerateTrainSaveEvalRoundTrip) {
   ASSERT_EQ(run_cli("generate --N 41 --K 3 --alpha 0.3 --seed 5 --out " + path("p.txt")).status, 0);
   ASSERT_EQ(run_cli("generate --N 41 --K 3 --alpha 0.3 --seed 5 --out " + path("p.rbp")).status, 0);
-  const auto train = run_cli("train --patterns " + path("p.rbp") + " --K 3 --y 3 --batch 5 --seed 1 --json --save " +
-                             path("net.json") + " --trace " + path("trace.jsonl"));
+  const auto train = run_cli("train --patterns " + path("p.rbp") +
+                             " --K 3 --y 3 --batch 5 --seed 1 --json --save " + path("net.json") +
+                             " --trace " + path("trace.jsonl"));
   ASSERT_EQ(train.status, 0) << train.err;
   const auto summary = nlohmann::json::parse(last_line(train.out));
   ASSERT_TRUE(summary["solved"].get<bool>());
@@ -76,7 +92,8 @@ TEST_F(CliFiles, GenerateTrainSaveEvalRoundTrip) {
 }
 
 TEST_F(CliFiles, SameSeedSameTraceFile) {
-  const std::string args = "train --N 31 --K 3 --alpha 0.5 --y 3 --batch 7 --max-epochs 30 --seed 9 --trace ";
+  const std::string args =
+      "train --N 31 --K 3 --alpha 0.5 --y 3 --batch 7 --max-epochs 30 --seed 9 --trace ";
   ASSERT_EQ(run_cli(args + path("a.jsonl")).status, 0);
   ASSERT_EQ(run_cli(args + path("b.jsonl")).status, 0);
   EXPECT_EQ(testing::slurp(path("a.jsonl")), testing::slurp(path("b.jsonl")));
@@ -107,7 +124,8 @@ TEST_F(CliFiles, BadInputsGetClearErrors) {
       {"train --alpha 0.0001", "0 patterns"},
       {"train --alpha 1e9", "over the limit"},
       {"train --alpha nan", "alpha"},
-      {"train --N 21 --K 3 --patterns " + path("ok.txt") + " --alpha 0.3", "either --patterns or --alpha"},
+      {"train --N 21 --K 3 --patterns " + path("ok.txt") + " --alpha 0.3",
+       "either --patterns or --alpha"},
       {"train --N 23 --K 3 --patterns " + path("ok.txt"), "does not match"},
       {"train --algo nope", "unknown algorithm"},
       {"train --model committee --activation relu --arch tree --N 64 --K 4", "ReLU"},

@@ -7,6 +7,7 @@
 #include <numeric>
 #include <span>
 
+#include "robens/algorithms/fbp_fast_kernels.hpp"
 #include "robens/core/error.hpp"
 #include "robens/models/committee.hpp"
 
@@ -53,11 +54,15 @@ double prepare_gaussian(const double* m, const double* u, const std::int8_t* xi,
                         double lambda, Gaussian& g) {
   g.H = Mag::cavity(Mtot, U);
   double S2 = 0, mu = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    h[i] = Mag::cavity(m[i], u[i]);
-    v[i] = Mag::to_real(h[i]);
-    S2 += 1.0 - v[i] * v[i];
-    mu += xi[i] * v[i];
+  if constexpr (std::is_same_v<Mag, TanhMag>) {
+    cavity_magnetizations(m, u, xi, n, h, v, S2, mu);  // vectorised
+  } else {
+    for (std::size_t i = 0; i < n; ++i) {
+      h[i] = Mag::cavity(m[i], u[i]);
+      v[i] = Mag::to_real(h[i]);
+      S2 += 1.0 - v[i] * v[i];
+      mu += xi[i] * v[i];
+    }
   }
   g.S2 = S2;
   g.mu = mu;
@@ -78,21 +83,33 @@ double prepare_gaussian(const double* m, const double* u, const std::int8_t* xi,
   return diff;
 }
 
+// The accurate message to input j with the exact special functions (spec §2.4 c).
+template <class Mag>
+inline double accurate_edge_field(const Gaussian& g, double xi, double v) {
+  const double mubar = g.mu - xi * v;
+  const double s = std::sqrt(2.0 * std::max(0.0, g.S2 - (1.0 - v * v)));
+  return Mag::erfmix(g.H, safe_ratio(mubar + xi, s), safe_ratio(mubar - xi, s));
+}
+
+// Change of an accurate message (magnetization difference), or 0 when it cannot exceed
+// `known_max` (the caller keeps a maximum, so skipping the two tanh calls then leaves that maximum
+// exactly unchanged): |tanh a − tanh b| ≤ |a − b| (equality in the plain form); the margin
+// covers rounding.
+template <class Mag>
+inline double accurate_change(double fresh, double u, double known_max) {
+  const double bound = std::fabs(fresh - u);
+  return bound * (1.0 + 1e-9) <= known_max ? 0.0 : std::fabs(Mag::to_real(fresh) - Mag::to_real(u));
+}
+
 // Pass 2 for one edge: the new message to input j, damped; updates the input's total marginal.
-// Returns the change of the message, or 0 when it cannot exceed `known_max` (the caller keeps a
-// maximum, so skipping the two tanh calls then leaves that maximum exactly unchanged).
+// Returns the change of the message (0 if it cannot exceed `known_max`, see accurate_change).
 template <class Mag>
 inline double update_edge(const Gaussian& g, FactorAccuracy acc, double xi, double h, double v,
                           double& u, double& m, double lambda, double known_max) {
   double fresh = 0, diff = 0;
   if (acc == FactorAccuracy::accurate) {
-    const double mubar = g.mu - xi * v;
-    const double s = std::sqrt(2.0 * std::max(0.0, g.S2 - (1.0 - v * v)));
-    fresh = Mag::erfmix(g.H, safe_ratio(mubar + xi, s), safe_ratio(mubar - xi, s));
-    // |tanh a − tanh b| ≤ |a − b| (equality in the plain form); the margin covers rounding.
-    const double bound = std::fabs(fresh - u);
-    diff =
-        bound * (1.0 + 1e-9) <= known_max ? 0.0 : std::fabs(Mag::to_real(fresh) - Mag::to_real(u));
+    fresh = accurate_edge_field<Mag>(g, xi, v);
+    diff = accurate_change<Mag>(fresh, u, known_max);
   } else {
     constexpr double kEdge = 1.0 - 3e-16;
     const double real =
@@ -244,6 +261,8 @@ FbpEngine::FbpEngine(const PatternSet& patterns, const NetworkShape& shape, FbpM
   h_.resize(k_ * n_);
   v_.resize(k_ * n_);
   factors_.resize(k_);
+  fast_factors_.resize(k_);
+  xi_real_.resize(n_);
   order_.resize(m_ + k_ * n_);
 }
 
@@ -282,7 +301,7 @@ double FbpEngine::sweep_impl(Rng& rng) {
   };
   for (std::uint32_t e : order_) {
     if (e < m_) {
-      fold(update_layer1<Mag>(e));
+      fold(update_layer1<Mag>(e, diff));
       fold(update_layer2<Mag>(e));
     } else if (focusing_active) {
       fold(update_focusing<Mag>(e - m_));
@@ -293,7 +312,7 @@ double FbpEngine::sweep_impl(Rng& rng) {
 }
 
 template <class Mag>
-double FbpEngine::update_layer1(std::size_t a) {
+double FbpEngine::update_layer1(std::size_t a, double known_max) {
   const std::int8_t* xi = &xi_[a * n_];
   const double lambda = config_.damping;
   double diff = 0;
@@ -315,6 +334,8 @@ double FbpEngine::update_layer1(std::size_t a) {
                                           &v_[k * n_], msg_.mt1[f], msg_.Ut1[f], acc, lambda, g));
     msg_.mt1[f] = Mag::combine(g.H, msg_.Ut1[f]);
   }
+  if constexpr (std::is_same_v<Mag, TanhMag>)
+    if (acc == FactorAccuracy::accurate) return std::max(diff, update_edges_fast(a, known_max));
   // The K·N edge updates read only the fixed cavities above and write disjoint messages.
   const long edges = static_cast<long>(k_ * n_);
   double* uw = &msg_.uw[a * k_ * n_];
@@ -331,14 +352,68 @@ double FbpEngine::update_layer1(std::size_t a) {
   for (long e = 0; e < edges; ++e) {
     const auto j = static_cast<std::size_t>(e);
     const std::size_t k = j / n, i = j % n;
-    const double d =
-        update_edge<Mag>(gs[k], acc, xi[i], h[j], v[j], uw[j], mw[j], lambda, edge_diff);
+    const double d = update_edge<Mag>(gs[k], acc, xi[i], h[j], v[j], uw[j], mw[j], lambda,
+                                      std::max(edge_diff, known_max));
     edge_diff =
         std::isnan(d) ? bp::kInf : std::max(edge_diff, d);  // NaN is caught on the messages below
   }
   for (long e = 0; e < edges; ++e)
     if (std::isnan(uw[e])) return std::numeric_limits<double>::quiet_NaN();
   return std::max(diff, edge_diff);
+}
+
+double FbpEngine::update_edges_fast(std::size_t a, double known_max) {
+  for (std::size_t k = 0; k < k_; ++k) {
+    const Gaussian& g = factors_[k];
+    const double aH = std::fabs(g.H);
+    fast_factors_[k] = {g.mu, g.S2, g.H > 0 ? 1.0 : -1.0, std::tanh(aH),
+                        2.0 / (1.0 + std::exp(2.0 * aH))};
+  }
+  const std::int8_t* xi = &xi_[a * n_];
+  std::copy(xi, xi + n_, xi_real_.begin());
+  double* uw = &msg_.uw[a * k_ * n_];
+  double* mw = msg_.mw.data();
+  const double* h = h_.data();
+  const double* v = v_.data();
+  const double lambda = config_.damping;
+  const std::size_t n = n_;
+  // Blocks of edges within one hidden unit: a vectorised pass computes the new messages, the
+  // edges it flags are recomputed exactly, and a second vectorised pass damps them and updates
+  // the marginals. Everything per edge is independent of the block's thread.
+  constexpr std::size_t kBlock = 64;
+  const std::size_t blocks_per_unit = (n + kBlock - 1) / kBlock;
+  const long blocks = static_cast<long>(k_ * blocks_per_unit);
+  const int threads = config_.threads > 0 ? config_.threads : omp_get_max_threads();
+  double edge_diff = 0;
+  bool nan_seen = false;
+#pragma omp parallel for schedule(static) reduction(max                                \
+                                                    : edge_diff) reduction(||          \
+                                                                           : nan_seen) \
+    num_threads(threads) if (threads > 1 && k_ * n >= 512)
+  for (long b = 0; b < blocks; ++b) {
+    const std::size_t k = static_cast<std::size_t>(b) / blocks_per_unit;
+    const std::size_t begin = static_cast<std::size_t>(b) % blocks_per_unit * kBlock;
+    const std::size_t len = std::min(kBlock, n - begin), j0 = k * n + begin;
+    const Gaussian& g = factors_[k];
+    double fresh[kBlock], old[kBlock];
+    if (std::isfinite(g.H) && g.H != 0)
+      gaussian_edge_fields(fast_factors_[k], xi_real_.data() + begin, v + j0, len, fresh);
+    else
+      std::fill_n(fresh, len, std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t i = 0; i < len; ++i)  // edges outside the fast formula's domain
+      if (std::isnan(fresh[i]))
+        fresh[i] = accurate_edge_field<TanhMag>(g, xi[begin + i], v[j0 + i]);
+    bool block_nan = false;
+    const double largest_bound =
+        damp_edges(fresh, h + j0, len, lambda, uw + j0, mw + j0, old, block_nan);
+    nan_seen = nan_seen || block_nan;
+    // The exact changes (two tanh each) only where the bound could raise the maximum.
+    if (largest_bound * (1.0 + 1e-9) > std::max(edge_diff, known_max))
+      for (std::size_t i = 0; i < len; ++i)
+        edge_diff = std::max(
+            edge_diff, accurate_change<TanhMag>(fresh[i], old[i], std::max(edge_diff, known_max)));
+  }
+  return nan_seen ? std::numeric_limits<double>::quiet_NaN() : edge_diff;
 }
 
 template <class Mag>

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "robens/algorithms/fbp_fast_kernels.hpp"
 #include "robens/algorithms/fbp_messages.hpp"
 #include "robens/algorithms/fbp_protocol.hpp"
 #include "robens/core/pattern_set.hpp"
@@ -80,8 +81,11 @@ class FbpEngine {
  private:
   template <class Mag>
   double sweep_impl(Rng& rng);
+  // known_max: the sweep's largest change so far (changes that cannot exceed it are not computed).
   template <class Mag>
-  double update_layer1(std::size_t a);
+  double update_layer1(std::size_t a, double known_max);
+  // The K·N accurate edge updates of pattern a in the tanh form, vectorised.
+  double update_edges_fast(std::size_t a, double known_max);
   template <class Mag>
   double update_layer2(std::size_t a);
   template <class Mag>
@@ -103,6 +107,8 @@ class FbpEngine {
   // Per-pattern scratch: cavities and their magnetizations for the K·N first-layer edges.
   std::vector<double> h_, v_;
   std::vector<FactorState> factors_;
+  std::vector<GaussianFactorFast> fast_factors_;
+  std::vector<double> xi_real_;    // the current pattern's inputs as doubles (vector kernels)
   std::vector<double> exact_buf_;  // prefix/suffix count distributions (accuracy exact)
 };
 

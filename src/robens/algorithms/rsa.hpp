@@ -49,7 +49,10 @@ struct RsaParameters {
 class ReplicatedAnnealing final : public Algorithm {
  public:
   explicit ReplicatedAnnealing(RsaParameters p);
-  std::string name() const override { return "rsa"; }
+  // Without coupling the replicas are independent: standard simulated annealing.
+  std::string name() const override {
+    return params_.gamma == 0.0 && params_.target_overlap == 0.0 ? "sa" : "rsa";
+  }
   nlohmann::json parameters() const override { return params_.to_json(); }
   TrainResult run(const TrainingProblem& problem, Observer& observer) override;
 

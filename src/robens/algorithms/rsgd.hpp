@@ -35,7 +35,10 @@ struct RsgdParameters {
 class ReplicatedSgd final : public Algorithm {
  public:
   explicit ReplicatedSgd(RsgdParameters p);
-  std::string name() const override { return "rsgd"; }
+  // The one-replica, no-kick case is the plain SGD baseline and says so in every output.
+  std::string name() const override {
+    return params_.replicas == 1 && params_.lambda.start == 0.0 ? "sgd" : "rsgd";
+  }
   nlohmann::json parameters() const override { return params_.to_json(); }
   TrainResult run(const TrainingProblem& problem, Observer& observer) override;
 

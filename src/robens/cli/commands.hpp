@@ -9,5 +9,7 @@ int train_command(int argc, char** argv);
 int eval_command(int argc, char** argv);
 int measure_command(int argc, char** argv);
 int theory_command(int argc, char** argv);
+int sweep_command(int argc, char** argv);
+int report_command(int argc, char** argv);
 
 }  // namespace robens::cli

@@ -27,6 +27,8 @@ constexpr Subcommand kSubcommands[] = {
      robens::cli::eval_command},
     {"measure", "robustness curves, stabilities and overlaps of saved networks", robens::cli::measure_command},
     {"theory", "replica-theory capacities, AT line, 1RSB, Franz-Parisi and large-deviation curves", robens::cli::theory_command},
+    {"sweep", "run an experiment grid x seeds in parallel (resumable, MPI), one record per job", robens::cli::sweep_command},
+    {"report", "summary tables (Markdown, CSV) and plots of sweep results", robens::cli::report_command},
 };
 
 void print_usage() {
@@ -51,7 +53,7 @@ int main(int argc, char** argv) {
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 ||
       std::strcmp(argv[1], "help") == 0) {
     print_usage();
-    return argc < 2 ? 0 : 0;
+    return 0;
   }
   if (std::strcmp(argv[1], "--version") == 0) {
     fmt::print("robens {}\n", robens::kVersion);

@@ -2,6 +2,7 @@
 // gamma = 0: y independent standard SA runs, the PNAS Fig. 2 baseline).
 #include "robens/algorithms/rsa.hpp"
 #include "robens/cli/algorithm_cli.hpp"
+#include "robens/cli/count_option.hpp"
 
 namespace robens::cli {
 namespace {
@@ -21,8 +22,7 @@ class RsaCli : public AlgorithmCli {
 
   void add_options(CLI::App& app) override {
     auto* g = app.add_option_group(plain_ ? "SA" : "rSA", summary());
-    g->add_option("--y", p_.replicas, "number of replicas y")
-        ->capture_default_str();
+    g->add_option("--y", p_.replicas, "number of replicas y")->capture_default_str();
     g->add_option("--energy", p_.energy,
                   "auto (minflips for sign units, errors for relu) | minflips (PNAS: min weight "
                   "flips) | errors")
@@ -36,9 +36,11 @@ class RsaCli : public AlgorithmCli {
     g->add_option("--beta-max", p_.beta_max, "cap on beta")->capture_default_str();
     g->add_option("--stage-moves", p_.stage_moves,
                   "accepted moves per annealing stage (0: y*N, one per replica weight)")
+        ->transform(scientific_count())
         ->capture_default_str();
     g->add_option("--max-iterations", p_.max_iterations,
                   "give up after this many iterations (one iteration = one proposed flip)")
+        ->transform(scientific_count())
         ->capture_default_str();
     g->add_option("--sampler", sampler_,
                   "metropolis: use --move-rule | rrr: generic reduced-rejection-rate kernel on the "
@@ -81,6 +83,7 @@ class RsaCli : public AlgorithmCli {
         ->capture_default_str();
     g->add_option("--block-iterations", p_.block_iterations,
                   "overlap mode: iterations per control block (0: y*N)")
+        ->transform(scientific_count())
         ->capture_default_str();
   }
 

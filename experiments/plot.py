@@ -1,0 +1,320 @@
+#!/usr/bin/python3
+"""Plots of robens results (matplotlib; writes FILE.png and FILE.svg).
+
+  plot.py success    RESULTS.jsonl... --out F.png [--x alpha] [--series KEY] [--where K=V ...]
+      success rate vs x per series, Wilson 95% error bars (sweep results).
+  plot.py errors     RESULTS.jsonl... --out F.png [--x alpha] ...
+      minimum training error rate (min_errors / M) vs x, mean ± sd over seeds.
+  plot.py steps      RESULTS.jsonl... --out F.png [--x alpha] [--stat median|logmean]
+      epochs/iterations of the solved runs vs x (log y): median and quartiles, or (logmean)
+      the geometric mean with ±1 sd of log10 as in PNAS Fig. 2.
+  plot.py scaling    RESULTS.jsonl... --out F.png [--x N] ...
+      the same on log-log axes with a fitted power law a*x^b per series (fit of the mean of
+      ln(steps) of solved runs against ln x, over the x where every run solved).
+  plot.py entropy    TRACE.jsonl... --out F.png [--series alpha]
+      fBP traces (robens train --algo fbp --trace): local entropy vs distance (left) and
+      training error fraction vs tanh(gamma) (right), mean over the trace files of each series;
+      the left panel keeps only the steps where BP converged in every run (--all-steps: all).
+  plot.py robustness MEASURE.json... --out F.png [--network center]
+      robens measure input-noise curves: error probability vs eta, mean over files per
+      (activation, K), error bars = standard error over files.
+
+--series defaults to "variant" when the records have one, else "algo". --where K=V keeps the
+records whose option K equals V (repeatable). The sweep results format: docs/experiments.md.
+"""
+import argparse
+import json
+import math
+import pathlib
+import sys
+from collections import defaultdict
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+
+def read_records(files, where):
+    """Sweep records, one per job id (duplicates across files counted once)."""
+    seen, records = set(), []
+    for f in files:
+        for line in pathlib.Path(f).read_text().splitlines():
+            try:
+                r = json.loads(line)
+            except json.JSONDecodeError:
+                continue  # a torn last line
+            if not isinstance(r, dict) or "job" not in r or r["job"] in seen:
+                continue
+            if all(str(r["point"].get(k)) == v for k, v in where):
+                seen.add(r["job"])
+                records.append(r)
+    if not records:
+        sys.exit(f"plot.py: no records in {', '.join(files)}")
+    return records
+
+
+def series_of(record, key):
+    if key == "variant":
+        return record.get("variant", record["point"].get("algo", ""))
+    return str(record["point"].get(key, ""))
+
+
+def step_unit(result):
+    for k in ("epochs", "iterations", "steps"):
+        if k in result:
+            return k
+    return None
+
+
+def wilson(successes, n, z=1.959963984540054):
+    if n == 0:
+        return 0.0, 1.0
+    p = successes / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def quantile(values, q):
+    v = sorted(values)
+    pos = q * (len(v) - 1)
+    lo = math.floor(pos)
+    hi = min(lo + 1, len(v) - 1)
+    return v[lo] + (pos - lo) * (v[hi] - v[lo])
+
+
+def group(records, x_key, series_key):
+    """series -> x -> list of results."""
+    out = defaultdict(lambda: defaultdict(list))
+    for r in records:
+        if x_key not in r["point"]:
+            sys.exit(f"plot.py: option '{x_key}' is not in the records (use --x)")
+        out[series_of(r, series_key)][float(r["point"][x_key])].append(r["result"])
+    return out
+
+
+def save(fig, out):
+    out = pathlib.Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fig.tight_layout()
+    fig.savefig(out.with_suffix(".png"), dpi=150)
+    fig.savefig(out.with_suffix(".svg"))
+    print(f"wrote {out.with_suffix('.png')} and {out.with_suffix('.svg')}")
+
+
+def plot_success(args):
+    records = read_records(args.files, args.where)
+    x_key = args.x or "alpha"
+    fig, ax = plt.subplots(figsize=(5.5, 4))
+    for name, by_x in sorted(group(records, x_key, args.series).items()):
+        xs = sorted(by_x)
+        rates, lo, hi = [], [], []
+        for x in xs:
+            n = len(by_x[x])
+            s = sum(1 for r in by_x[x] if r.get("solved"))
+            a, b = wilson(s, n)
+            rates.append(s / n)
+            lo.append(max(0.0, s / n - a))  # rounding can make these -1e-17
+            hi.append(max(0.0, b - s / n))
+        ax.errorbar(xs, rates, yerr=[lo, hi], marker="o", capsize=3, label=name)
+    ax.set_xlabel(x_key)
+    ax.set_ylabel("success rate")
+    ax.set_ylim(-0.05, 1.05)
+    ax.legend()
+    ax.set_title(args.title or "success rate (Wilson 95% intervals)")
+    save(fig, args.out)
+
+
+def plot_errors(args):
+    records = read_records(args.files, args.where)
+    x_key = args.x or "alpha"
+    fig, ax = plt.subplots(figsize=(5.5, 4))
+    for name, by_x in sorted(group(records, x_key, args.series).items()):
+        xs, mu, sd = [], [], []
+        for x in sorted(by_x):
+            v = [r["min_errors"] / r["params"]["M"] for r in by_x[x] if r.get("params", {}).get("M")]
+            if not v:
+                continue
+            m = sum(v) / len(v)
+            xs.append(x)
+            mu.append(m)
+            sd.append(math.sqrt(sum((t - m) ** 2 for t in v) / (len(v) - 1)) if len(v) > 1 else 0.0)
+        ax.errorbar(xs, mu, yerr=sd, marker="o", capsize=3, label=name)
+    ax.set_xlabel(x_key)
+    ax.set_ylabel("minimum training error rate (mean ± sd)")
+    ax.legend()
+    ax.set_title(args.title or "minimum training error rate")
+    save(fig, args.out)
+
+
+def steps_curves(records, x_key, series_key, stat):
+    curves = {}
+    for name, by_x in sorted(group(records, x_key, series_key).items()):
+        xs, med, lo, hi, all_solved, unit = [], [], [], [], [], None
+        for x in sorted(by_x):
+            solved = [r for r in by_x[x] if r.get("solved")]
+            unit = unit or step_unit(by_x[x][0])
+            if not solved or unit is None:
+                continue
+            v = [float(r[unit]) for r in solved]
+            if stat == "logmean":  # mean and standard deviation of log10, as PNAS Fig. 2
+                logs = [math.log10(max(t, 1e-300)) for t in v]
+                mu = sum(logs) / len(logs)
+                sd = math.sqrt(sum((t - mu) ** 2 for t in logs) / (len(logs) - 1)) if len(logs) > 1 else 0.0
+                m = 10 ** mu
+                low, high = 10 ** (mu - sd), 10 ** (mu + sd)
+            else:
+                m, low, high = quantile(v, 0.5), quantile(v, 0.25), quantile(v, 0.75)
+            xs.append(x)
+            med.append(m)
+            lo.append(m - low)
+            hi.append(high - m)
+            all_solved.append((x, v) if len(solved) == len(by_x[x]) else None)
+        curves[name] = (xs, med, lo, hi, [a for a in all_solved if a], unit or "steps")
+    return curves
+
+
+def plot_steps(args, loglog):
+    records = read_records(args.files, args.where)
+    x_key = args.x or ("N" if loglog else "alpha")
+    fig, ax = plt.subplots(figsize=(5.5, 4))
+    unit = "steps"
+    for name, (xs, med, lo, hi, full, unit) in steps_curves(records, x_key, args.series, args.stat).items():
+        line = ax.errorbar(xs, med, yerr=[lo, hi], marker="o", capsize=3, linestyle="" if loglog else "-",
+                           label=name)
+        if loglog and len(full) >= 2:
+            lx = [math.log(x) for x, _ in full]
+            ly = [sum(math.log(s) for s in v) / len(v) for _, v in full]
+            n = len(lx)
+            mx, my = sum(lx) / n, sum(ly) / n
+            b = sum((a - mx) * (c - my) for a, c in zip(lx, ly)) / sum((a - mx) ** 2 for a in lx)
+            a = math.exp(my - b * mx)
+            grid = [min(lx) + i * (max(lx) - min(lx)) / 50 for i in range(51)]
+            ax.plot([math.exp(g) for g in grid], [a * math.exp(g) ** b for g in grid], "--",
+                    color=line[0].get_color(), label=f"{name} fit {a:.3g}·{x_key}^{b:.2f}")
+            print(f"{name}: {unit} ~ {a:.4g} * {x_key}^{b:.3f} (over {x_key} = {[x for x, _ in full]})")
+    if loglog:
+        ax.set_xscale("log")
+    ax.set_yscale("log")
+    ax.set_xlabel(x_key)
+    what = "geometric mean, ±1 sd of log" if args.stat == "logmean" else "median, quartiles"
+    ax.set_ylabel(f"{unit} to solution ({what}; solved runs)")
+    ax.legend(fontsize=8)
+    ax.set_title(args.title or ("scaling" if loglog else f"{unit} vs {x_key}"))
+    save(fig, args.out)
+
+
+def plot_entropy(args):
+    key = args.series or "alpha"
+    series = defaultdict(list)  # name -> list of step lists
+    for f in args.files:
+        header, steps = None, []
+        for line in pathlib.Path(f).read_text().splitlines():
+            try:
+                j = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if j.get("type") == "header":
+                header = j
+            elif j.get("type") == "step" and "local_entropy" in j:
+                steps.append(j)
+        if header is None or not steps:
+            continue
+        m = header["params"].get("M", 1)
+        for s in steps:
+            s["error_fraction"] = s["errors"] / m
+        series[str(header["params"].get(key, ""))].append(steps)
+    if not series:
+        sys.exit("plot.py: no fBP trace steps with local_entropy in the files")
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4))
+
+    def mean_err(values):
+        n = len(values)
+        mu = sum(values) / n
+        se = math.sqrt(sum((v - mu) ** 2 for v in values) / (n - 1) / n) if n > 1 else 0.0
+        return mu, se
+
+    for name, runs in sorted(series.items()):
+        length = min(len(r) for r in runs)
+        # The BP estimates mean something only at a fixed point: keep the steps where every run
+        # converged, unless none did (then show all, marked as such).
+        steps = [i for i in range(length) if all(r[i].get("converged", True) for r in runs)]
+        note = ""
+        if not steps or args.all_steps:
+            if not steps:
+                print(f"plot.py: {key}={name}: BP converged at no step; plotting unconverged estimates",
+                      file=sys.stderr)
+                note = ", not converged"
+            steps = list(range(length))
+        cols = {k: [mean_err([r[i][k] for r in runs]) for i in steps]
+                for k in ("distance", "local_entropy")}
+        every = {k: [mean_err([r[i][k] for r in runs]) for i in range(length)]
+                 for k in ("pol", "error_fraction")}
+        left.errorbar([c[0] for c in cols["distance"]], [c[0] for c in cols["local_entropy"]],
+                      xerr=[c[1] for c in cols["distance"]], yerr=[c[1] for c in cols["local_entropy"]],
+                      marker=".", capsize=2, label=f"{key}={name} ({len(runs)} runs{note})")
+        cols = every
+        right.errorbar([c[0] for c in cols["pol"]], [c[0] for c in cols["error_fraction"]],
+                       yerr=[c[1] for c in cols["error_fraction"]], marker=".", capsize=2,
+                       label=f"{key}={name}")
+    left.set_xlabel("distance d")
+    left.set_ylabel("local entropy (BP estimate)")
+    left.legend(fontsize=8)
+    right.set_xlabel("tanh(gamma)")
+    right.set_ylabel("training error fraction of the centre")
+    right.legend(fontsize=8)
+    fig.suptitle(args.title or "fBP scoping: local entropy and errors")
+    save(fig, args.out)
+
+
+def plot_robustness(args):
+    groups = defaultdict(list)
+    for f in args.files:
+        m = json.loads(pathlib.Path(f).read_text())
+        curve = m["input_noise"].get(args.network)
+        if curve is None:
+            sys.exit(f"plot.py: {f}: no input-noise curve for network '{args.network}'")
+        shape = m.get("shape", {})
+        groups[f"{shape.get('activation', '?')} K={shape.get('units', '?')}"].append(curve)
+    fig, ax = plt.subplots(figsize=(5.5, 4))
+    for name, curves in sorted(groups.items()):
+        etas = [p["eta"] for p in curves[0]]
+        mu, se = [], []
+        for i in range(len(etas)):
+            v = [c[i]["error_probability"] for c in curves]
+            n = len(v)
+            mu.append(sum(v) / n)
+            se.append(math.sqrt(sum((x - mu[-1]) ** 2 for x in v) / (n - 1) / n) if n > 1 else 0.0)
+        ax.errorbar(etas, mu, yerr=se, marker="o", capsize=3, label=f"{name} ({len(curves)} samples)")
+    ax.set_xlabel("input noise eta")
+    ax.set_ylabel(f"error probability ({args.network})")
+    ax.legend()
+    ax.set_title(args.title or "robustness to input noise")
+    save(fig, args.out)
+
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("kind", choices=["success", "errors", "steps", "scaling", "entropy", "robustness"])
+    p.add_argument("files", nargs="+")
+    p.add_argument("--out", required=True, help="output file (.png; an .svg is written next to it)")
+    p.add_argument("--x", help="option on the x axis")
+    p.add_argument("--series", help="option separating the curves (default: variant, or algo)")
+    p.add_argument("--where", action="append", default=[], help="K=V: keep records with option K = V")
+    p.add_argument("--network", default="center", help="robustness: which network's curve")
+    p.add_argument("--all-steps", action="store_true",
+                   help="entropy: also plot the steps where BP did not converge")
+    p.add_argument("--stat", choices=["median", "logmean"], default="median",
+                   help="steps/scaling: median and quartiles, or mean and sd of log10")
+    p.add_argument("--title")
+    args = p.parse_args()
+    args.where = [tuple(w.split("=", 1)) for w in args.where]
+    if args.kind in ("success", "errors", "steps", "scaling"):
+        args.series = args.series or "variant"
+    {"success": plot_success, "errors": plot_errors, "steps": lambda a: plot_steps(a, False), "scaling": lambda a: plot_steps(a, True),
+     "entropy": plot_entropy, "robustness": plot_robustness}[args.kind](args)
+
+
+if __name__ == "__main__":
+    main()

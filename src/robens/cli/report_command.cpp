@@ -1,0 +1,116 @@
+// `robens report RESULTS.jsonl...`: per-grid-point summary of sweep results as a Markdown table
+// (standard output) and CSV (--csv), and plots through experiments/plot.py (--plot, matplotlib:
+// the plotting stays outside the C++ code).
+#include <fmt/format.h>
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <CLI/CLI.hpp>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+#include "robens/cli/commands.hpp"
+#include "robens/cli/report_table.hpp"
+#include "robens/core/error.hpp"
+
+extern char** environ;
+
+namespace robens::cli {
+namespace {
+
+// $ROBENS_PLOT_SCRIPT, else experiments/plot.py of the source tree the binary was built in
+// (the build folder sits in it) or of the current folder.
+std::filesystem::path plot_script() {
+  if (const char* env = std::getenv("ROBENS_PLOT_SCRIPT")) return env;
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  std::vector<std::filesystem::path> candidates;
+  if (!ec)
+    for (auto dir = exe.parent_path(); !dir.empty() && dir != dir.root_path();
+         dir = dir.parent_path())
+      candidates.push_back(dir / "experiments" / "plot.py");
+  candidates.push_back(std::filesystem::current_path() / "experiments" / "plot.py");
+  for (const auto& c : candidates)
+    if (std::filesystem::exists(c)) return c;
+  fail("cannot find experiments/plot.py (set ROBENS_PLOT_SCRIPT to its path)");
+}
+
+int run_plot(const std::string& kind, const std::vector<std::string>& files, const std::string& out,
+             const std::vector<std::string>& extra) {
+  // Debian's matplotlib belongs to /usr/bin/python3 (a python3 earlier in PATH may lack it).
+  std::string python = std::filesystem::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+  if (const char* env = std::getenv("ROBENS_PYTHON")) python = env;
+  std::vector<std::string> args = {python, plot_script().string(), kind};
+  args.insert(args.end(), files.begin(), files.end());
+  args.push_back("--out");
+  args.push_back(out);
+  args.insert(args.end(), extra.begin(), extra.end());
+  std::vector<char*> ptrs;
+  for (auto& a : args) ptrs.push_back(a.data());
+  ptrs.push_back(nullptr);
+  pid_t pid = 0;
+  const int rc = ::posix_spawnp(&pid, python.c_str(), nullptr, nullptr, ptrs.data(), environ);
+  require(rc == 0, "cannot run {}: {}", python, std::strerror(rc));
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  require(WIFEXITED(status) && WEXITSTATUS(status) == 0, "experiments/plot.py {} failed", kind);
+  return 0;
+}
+
+}  // namespace
+
+int report_command(int argc, char** argv) {
+  CLI::App app(
+      "Summarise sweep results per grid point: success rate (Wilson 95% interval), median "
+      "and quartiles of epochs/iterations (solved runs) and of seconds, minimum errors.",
+      "robens report");
+  app.footer(
+      "Markdown goes to standard output; --csv FILE writes the same table as CSV.\n"
+      "Plots (PNG and SVG, matplotlib): --plot success|steps|scaling --out FIG.png, which runs\n"
+      "  python3 experiments/plot.py KIND RESULTS... --out FIG.png [--x KEY] [--series KEY]\n"
+      "(see experiments/plot.py --help for the trace and robustness plots). docs/experiments.md");
+  std::vector<std::string> files, plot_extra;
+  std::string csv_path, plot_kind, plot_out, x_key, series_key;
+  bool no_table = false;
+  app.add_option("RESULTS", files, "results files of robens sweep (JSON lines)")->required();
+  app.add_option("--csv", csv_path, "also write the table as CSV to FILE");
+  app.add_flag("--no-table", no_table, "do not print the Markdown table");
+  app.add_option("--plot", plot_kind,
+                 "make a plot: success (rate vs x) | steps (median steps vs x) | scaling (log-log, "
+                 "power-law fit)")
+      ->check(CLI::IsMember({"success", "steps", "scaling"}));
+  app.add_option("--out", plot_out, "plot file (.png; an .svg is written next to it)");
+  app.add_option("--x", x_key, "plot: the option on the x axis (default: alpha, or N for scaling)");
+  app.add_option("--series", series_key,
+                 "plot: the option that separates curves (default: variant or algo)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+  require(plot_kind.empty() || !plot_out.empty(), "--plot needs --out FILE");
+
+  const ReportTable table = build_report({files.begin(), files.end()});
+  if (!no_table) fmt::print("{}", report_markdown(table));
+  if (table.skipped_lines > 0 || table.duplicates > 0)
+    fmt::print(stderr,
+               "robens report: skipped {} line(s) that are not records, {} duplicate job(s)\n",
+               table.skipped_lines, table.duplicates);
+  if (!csv_path.empty()) {
+    std::ofstream csv(csv_path);
+    require(csv.good(), "{}: cannot open for writing", csv_path);
+    csv << report_csv(table);
+    require(csv.good(), "{}: write failed", csv_path);
+  }
+  if (!plot_kind.empty()) {
+    if (!x_key.empty()) plot_extra.insert(plot_extra.end(), {"--x", x_key});
+    if (!series_key.empty()) plot_extra.insert(plot_extra.end(), {"--series", series_key});
+    return run_plot(plot_kind, files, plot_out, plot_extra);
+  }
+  return 0;
+}
+
+}  // namespace robens::cli

@@ -1,0 +1,103 @@
+#include "robens/cli/sweep_grid.hpp"
+
+#include <fmt/format.h>
+
+namespace robens::cli {
+namespace {
+
+using nlohmann::json;
+
+// FNV-1a, then the splitmix64 finaliser so that ids of neighbouring jobs (seed 1 vs 2) differ
+// in every digit rather than in the last few.
+std::uint64_t text_hash(const std::string& text) {
+  std::uint64_t h = 14695981039346656037ULL;
+  for (const unsigned char c : text) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  h = (h ^ (h >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  h = (h ^ (h >> 27)) * 0x94d049bb133111ebULL;
+  return h ^ (h >> 31);
+}
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  for (auto pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size()))
+    text.replace(pos, from.size(), to);
+  return text;
+}
+
+// Command-line spelling of one option: booleans are bare flags (false: left out).
+void append_option(std::vector<std::string>& args, const std::string& key, const json& value,
+                   const SweepJob& job, const SweepExperiment& e,
+                   std::vector<std::filesystem::path>& dirs) {
+  if (value.is_boolean()) {
+    if (value.get<bool>()) args.push_back("--" + key);
+    return;
+  }
+  args.push_back("--" + key);
+  if (!value.is_string()) {
+    args.push_back(value.dump());
+    return;
+  }
+  const std::string raw = value.get<std::string>();
+  std::string text = replace_all(raw, "{job}", job.id);
+  text = replace_all(text, "{seed}", std::to_string(job.seed));
+  text = replace_all(text, "{variant}", job.variant);
+  text = replace_all(text, "{name}", e.name);
+  // A per-job path: make its folder so that e.g. "traces/{job}.jsonl" works out of the box.
+  if (text != raw &&
+      (raw.find("{job}") != std::string::npos || raw.find("{seed}") != std::string::npos)) {
+    const auto parent = std::filesystem::path(text).parent_path();
+    if (!parent.empty()) dirs.push_back(parent.is_absolute() ? parent : e.directory / parent);
+  }
+  args.push_back(text);
+}
+
+}  // namespace
+
+std::string sweep_job_id(const std::string& command, const std::string& variant, const json& point,
+                         std::uint64_t seed) {
+  // json objects keep their keys sorted, so dump() is canonical whatever order the file used.
+  return fmt::format("{:016x}", text_hash(command + '\n' + variant + '\n' + point.dump() + '\n' +
+                                          std::to_string(seed)));
+}
+
+std::vector<SweepJob> expand_sweep(const SweepExperiment& e) {
+  std::vector<SweepVariant> variants = e.variants;
+  if (variants.empty()) variants.push_back({});
+  std::size_t points = 1;
+  for (const auto& axis : e.grid) points *= axis.second.size();
+
+  std::vector<SweepJob> jobs;
+  for (const auto& variant : variants) {
+    for (std::size_t p = 0; p < points; ++p) {
+      json point = e.fixed;
+      point.update(variant.options);
+      // Mixed-radix digits of p pick one value per axis; the last axis varies fastest.
+      std::size_t rest = p;
+      for (auto axis = e.grid.rbegin(); axis != e.grid.rend(); ++axis) {
+        const json& value = axis->second[rest % axis->second.size()];
+        if (value.is_object())
+          point.update(value);  // a linked axis sets several options
+        else
+          point[axis->first] = value;
+        rest /= axis->second.size();
+      }
+      for (const auto seed : e.seeds) {
+        SweepJob job;
+        job.variant = variant.name;
+        job.point = point;
+        job.seed = seed;
+        job.id = sweep_job_id(e.command, job.variant, point, seed);
+        job.args.push_back(e.command);
+        for (const auto& [key, value] : point.items())
+          append_option(job.args, key, value, job, e, job.directories);
+        job.args.insert(job.args.end(), {"--seed", std::to_string(seed), "--json", "--quiet"});
+        jobs.push_back(std::move(job));
+      }
+    }
+  }
+  return jobs;
+}
+
+}  // namespace robens::cli

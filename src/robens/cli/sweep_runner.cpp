@@ -1,0 +1,143 @@
+#include "robens/cli/sweep_runner.hpp"
+
+#include <fmt/format.h>
+
+#include <csignal>
+#include <deque>
+
+#include "robens/cli/sweep_process_pool.hpp"
+#include "robens/core/version.hpp"
+
+namespace robens::cli {
+namespace {
+
+volatile std::sig_atomic_t g_signals = 0;
+extern "C" void on_stop_signal(int) {
+  g_signals = g_signals + 1;
+}
+
+std::string last_line(const std::string& text) {
+  const auto end = text.find_last_not_of("\r\n");
+  if (end == std::string::npos) return "";
+  const auto start = text.rfind('\n', end);
+  return text.substr(start == std::string::npos ? 0 : start + 1,
+                     end - (start == std::string::npos ? 0 : start + 1) + 1);
+}
+
+// A job's error in one line: its stderr lines (CLI11 adds a "Run with --help" hint: dropped).
+std::string error_text(const std::string& err) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  while (start < err.size()) {
+    auto end = err.find('\n', start);
+    if (end == std::string::npos) end = err.size();
+    std::string line = err.substr(start, end - start);
+    if (const auto cr = line.rfind('\r'); cr != std::string::npos) line = line.substr(cr + 1);
+    if (!line.empty() && !line.starts_with("Run with --help")) lines.push_back(line);
+    start = end + 1;
+  }
+  std::string text = fmt::format("{}", fmt::join(lines, " "));
+  if (text.size() > 400) text = text.substr(0, 400) + "...";
+  return text.empty() ? "(no message)" : text;
+}
+
+std::string command_line(const SweepJob& job) {
+  return fmt::format("{}", fmt::join(job.args, " "));
+}
+
+struct sigaction g_old_int, g_old_term;
+
+}  // namespace
+
+SweepInterrupt::SweepInterrupt() {
+  g_signals = 0;
+  struct sigaction sa {};
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;  // no SA_RESTART: poll() returns at once
+  sigaction(SIGINT, &sa, &g_old_int);
+  sigaction(SIGTERM, &sa, &g_old_term);
+}
+SweepInterrupt::~SweepInterrupt() {
+  sigaction(SIGINT, &g_old_int, nullptr);
+  sigaction(SIGTERM, &g_old_term, nullptr);
+}
+bool SweepInterrupt::requested() {
+  return g_signals > 0;
+}
+int SweepInterrupt::count() {
+  return static_cast<int>(g_signals);
+}
+
+nlohmann::json make_sweep_record(const SweepExperiment& experiment, const SweepJob& job,
+                                 const nlohmann::json& result, double wall_seconds) {
+  nlohmann::json record = {{"job", job.id},
+                           {"experiment", experiment.name},
+                           {"point", job.point},
+                           {"seed", job.seed},
+                           {"argv", job.args},
+                           {"result", result},
+                           {"wall_seconds", wall_seconds},
+                           {"version", kVersion}};
+  if (!job.variant.empty()) record["variant"] = job.variant;
+  return record;
+}
+
+SweepRunOutcome run_sweep_jobs(const SweepExperiment& experiment,
+                               const std::vector<const SweepJob*>& jobs,
+                               const SweepRunOptions& options,
+                               const std::function<void(const nlohmann::json&)>& on_record,
+                               const std::function<void(std::size_t)>& between) {
+  SweepRunOutcome outcome;
+  ProcessPool pool(options.executable, experiment.directory, options.parallel, options.extra_env);
+  std::deque<std::size_t> queue;
+  for (std::size_t i = 0; i < jobs.size(); ++i) queue.push_back(i);
+  int signals_forwarded = 0;
+
+  for (;;) {
+    const bool stopping = SweepInterrupt::requested() || !outcome.error.empty();
+    while (!stopping && !pool.full() && !queue.empty()) {
+      const SweepJob& job = *jobs[queue.front()];
+      for (const auto& dir : job.directories) std::filesystem::create_directories(dir);
+      pool.launch(queue.front(), job.args);
+      queue.pop_front();
+    }
+    // Forward each Ctrl-C once: the first asks the jobs to stop, the second kills them.
+    if (SweepInterrupt::count() > signals_forwarded) {
+      signals_forwarded = SweepInterrupt::count();
+      pool.signal_all(signals_forwarded == 1 ? SIGINT : SIGKILL);
+    }
+    if (pool.empty() && (stopping || queue.empty())) break;
+
+    for (auto& f : pool.wait(100)) {
+      const SweepJob& job = *jobs[f.tag];
+      if (SweepInterrupt::requested() && (f.exit_code == 130 || f.signal != 0)) continue;
+      if (f.exit_code == 2) {
+        if (outcome.error.empty())
+          outcome.error =
+              fmt::format("job {} ({}) failed: {}", job.id, command_line(job), error_text(f.err));
+        continue;
+      }
+      nlohmann::json result;
+      if (f.exit_code == 0) result = nlohmann::json::parse(last_line(f.out), nullptr, false);
+      if (f.exit_code != 0 || result.is_discarded() || !result.is_object()) {
+        ++outcome.failed;
+        const std::string why = f.signal != 0      ? fmt::format("killed by signal {}", f.signal)
+                                : f.exit_code != 0 ? fmt::format("exit status {}", f.exit_code)
+                                                   : std::string("no JSON summary");
+        fmt::print(stderr, "robens sweep: job {} ({}) failed ({}): {}\n", job.id, command_line(job),
+                   why, error_text(f.err));
+        continue;
+      }
+      // A job stopped by our Ctrl-C may still exit 0 with a partial result: not a record.
+      if (result.value("interrupted", false)) continue;
+      on_record(make_sweep_record(experiment, job, result, f.wall_seconds));
+      ++outcome.finished;
+    }
+    between(pool.running());
+  }
+  outcome.interrupted = SweepInterrupt::requested();
+  return outcome;
+}
+
+}  // namespace robens::cli
