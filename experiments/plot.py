@@ -151,7 +151,7 @@ def plot_errors(args):
 def steps_curves(records, x_key, series_key, stat):
     curves = {}
     for name, by_x in sorted(group(records, x_key, series_key).items()):
-        xs, med, lo, hi, all_solved, unit = [], [], [], [], [], None
+        xs, med, lo, hi, all_solved, unit, counts = [], [], [], [], [], None, []
         for x in sorted(by_x):
             solved = [r for r in by_x[x] if r.get("solved")]
             unit = unit or step_unit(by_x[x][0])
@@ -171,7 +171,8 @@ def steps_curves(records, x_key, series_key, stat):
             lo.append(m - low)
             hi.append(high - m)
             all_solved.append((x, v) if len(solved) == len(by_x[x]) else None)
-        curves[name] = (xs, med, lo, hi, [a for a in all_solved if a], unit or "steps")
+            counts.append((len(solved), len(by_x[x])))
+        curves[name] = (xs, med, lo, hi, [a for a in all_solved if a], unit or "steps", counts)
     return curves
 
 
@@ -180,9 +181,14 @@ def plot_steps(args, loglog):
     x_key = args.x or ("N" if loglog else "alpha")
     fig, ax = plt.subplots(figsize=(5.5, 4))
     unit = "steps"
-    for name, (xs, med, lo, hi, full, unit) in steps_curves(records, x_key, args.series, args.stat).items():
+    for name, (xs, med, lo, hi, full, unit, counts) in steps_curves(records, x_key, args.series,
+                                                                     args.stat).items():
         line = ax.errorbar(xs, med, yerr=[lo, hi], marker="o", capsize=3, linestyle="" if loglog else "-",
                            label=name)
+        for x, m, (solved, total) in zip(xs, med, counts):
+            if solved < total:  # partly solved: the statistic covers the solved runs only; say so
+                ax.annotate(f"{solved}/{total} solved", (x, m), textcoords="offset points", xytext=(-8, 8),
+                            ha="right", fontsize=7, color=line[0].get_color())
         if loglog and len(full) >= 2:
             lx = [math.log(x) for x, _ in full]
             ly = [sum(math.log(s) for s in v) / len(v) for _, v in full]
@@ -199,7 +205,7 @@ def plot_steps(args, loglog):
     ax.set_yscale("log")
     ax.set_xlabel(x_key)
     what = "geometric mean, ±1 sd of log" if args.stat == "logmean" else "median, quartiles"
-    ax.set_ylabel(f"{unit} to solution ({what}; solved runs)")
+    ax.set_ylabel(f"{unit} to solution\n({what}; solved runs)")
     ax.legend(fontsize=8)
     ax.set_title(args.title or ("scaling" if loglog else f"{unit} vs {x_key}"))
     save(fig, args.out)

@@ -45,6 +45,23 @@ TEST(Rsgd, SolvesASmallCommitteeAndTheAnswerIsVerified) {
   EXPECT_EQ(solved, 3);
 }
 
+TEST(Rsgd, ReplicasDrawTheirOwnOrderFromTheFirstEpoch) {
+  // Without the kick the replicas are independent SGD runs: from equal starting weights, replicas
+  // that saw the patterns in one common order would still be identical after the first epoch.
+  const auto problem = committee_problem(31, 3, 0.6, 2);
+  RsgdParameters p;
+  p.replicas = 3;
+  p.lambda = Schedule{0.0, 1.0, 0.0};
+  p.gamma = Schedule{0.0, 1.0, 0.0};
+  p.batch = 5;
+  p.max_epochs = 1;
+  p.init_equal = true;
+  Recorder rec;
+  const auto result = ReplicatedSgd(p).run(problem, rec);
+  ASSERT_EQ(result.replicas.size(), 3U);
+  EXPECT_FALSE(result.replicas[0] == result.replicas[1] && result.replicas[1] == result.replicas[2]);
+}
+
 TEST(Rsgd, SameSeedGivesIdenticalTraces) {
   const auto problem = committee_problem(31, 3, 0.6, 4);
   RsgdParameters p;

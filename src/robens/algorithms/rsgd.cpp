@@ -95,6 +95,7 @@ struct Replica {
   Replica(const NetworkShape& shape, std::size_t patterns, Rng r)
       : continuous(shape.weights()), signs(shape.weights()), network(shape), order(patterns), rng(r) {
     std::iota(order.begin(), order.end(), 0U);
+    next = patterns;  // the first minibatch step draws this replica's first random order
   }
 
   void pack() {
