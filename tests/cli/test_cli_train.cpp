@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_runner.hpp"
+#include "scratch_dir.hpp"
 
 namespace robens {
 namespace {
@@ -11,21 +12,7 @@ namespace {
 using testing::last_line;
 using testing::run_cli;
 
-class CliFiles : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir = std::filesystem::temp_directory_path() /
-          ("robens_cli_" +
-           std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::create_directories(dir);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir); }
-  std::string path(const std::string& name) const { return (dir / name).string(); }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(dir / name) << text;
-  }
-  std::filesystem::path dir;
-};
+class CliFiles : public testing::ScratchDirTest {};
 
 TEST(Cli, JsonSummaryHasTheContractKeys) {
   const auto r = run_cli("train --N 31 --K 3 --alpha 0.3 --y 3 --batch 5 --seed 3 --json");

@@ -16,26 +16,11 @@
 #include <vector>
 
 #include "cli/cli_runner.hpp"
+#include "scratch_dir.hpp"
 
 namespace robens::testing {
 
-class SweepDir : public ::testing::Test {
- protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir = std::filesystem::temp_directory_path() /
-          ("robens_sweep_" + std::to_string(::getpid()) + "_" + info->test_suite_name() + "_" +
-           info->name());
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-  }
-  void TearDown() override { std::filesystem::remove_all(dir); }
-  std::string path(const std::string& name) const { return (dir / name).string(); }
-  void write(const std::string& name, const std::string& text) const {
-    std::ofstream(dir / name) << text;
-  }
-  std::filesystem::path dir;
-};
+using SweepDir = ScratchDirTest;
 
 inline std::vector<std::string> read_lines(const std::string& file) {
   std::ifstream in(file);

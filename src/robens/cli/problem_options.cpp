@@ -13,7 +13,7 @@ void ProblemOptions::add_to(CLI::App& app, bool with_file) {
   g->add_option("--model", model, "perceptron | committee")->check(CLI::IsMember({"perceptron", "committee"}))->capture_default_str();
   g->add_option("--arch", architecture, "committee architecture: fc (fully connected) | tree")
       ->check(CLI::IsMember({"fc", "tree"}))->capture_default_str();
-  g->add_option("--activation", activation, "hidden units: sign | relu (relu: tree committees, K even)")
+  g->add_option("--activation", activation, "hidden units: sign | relu (relu: K even, output weights +1 on half the units and -1 on the other half; trained by --algo rsa)")
       ->check(CLI::IsMember({"sign", "relu"}))->capture_default_str();
   n_option_ = g->add_option("--N", n, "inputs: per hidden unit for fc (and the perceptron), in total for tree; odd for sign units")
                   ->capture_default_str();

@@ -30,9 +30,9 @@ class RsgdCli : public AlgorithmCli {
     g->add_option("--max-epochs", p_.max_epochs, "give up after this many epochs")
         ->transform(scientific_count())
         ->capture_default_str();
+    if (plain_) return;
     g->add_flag("!--no-init-equal", p_.init_equal,
                 "start the replicas from different random configurations");
-    if (plain_) return;
     g->add_option("--lambda", p_.lambda.start,
                   "step of the elastic kick towards the centre (the paper's eta')")
         ->capture_default_str();
