@@ -22,6 +22,8 @@ std::string cell(const json& v) {
 std::string number(double v) {
   if (std::isnan(v)) return "";
   if (v == std::floor(v) && std::fabs(v) < 1e15) return fmt::format("{:.0f}", v);
+  // Quartiles of counts are often half-integers (1.33e+04 would hide the digits that matter).
+  if (std::fabs(v) >= 1e4 && std::fabs(v) < 1e15) return fmt::format("{:.0f}", v);
   return fmt::format("{:.4g}", v);
 }
 
@@ -183,7 +185,7 @@ std::string report_markdown(const ReportTable& t) {
   }
   std::vector<std::string> header = t.key_names;
   for (const char* h : {"runs", "solved", "success (95% CI)", "unit", "median (solved)", "q1", "q3",
-                        "median s", "q1 s", "q3 s", "min errors"})
+                        "median s", "q1 s", "q3 s", "min errors: best / median"})
     header.push_back(h);
   out += fmt::format("| {} |\n", fmt::join(header, " | "));
   std::string rule = "|";
@@ -201,7 +203,8 @@ std::string report_markdown(const ReportTable& t) {
     for (double v : {st.median, st.q1, st.q3}) cells.push_back(std::isnan(v) ? "-" : number(v));
     for (double v : {se.median, se.q1, se.q3})
       cells.push_back(std::isnan(v) ? "-" : fmt::format("{:.3g}", v));
-    cells.push_back(std::isnan(me.min) ? "-" : number(me.min));
+    cells.push_back(std::isnan(me.min) ? "-"
+                                       : fmt::format("{} / {}", number(me.min), number(me.median)));
     out += fmt::format("| {} |\n", fmt::join(cells, " | "));
   }
   return out;
