@@ -59,7 +59,8 @@ TEST(Rsgd, ReplicasDrawTheirOwnOrderFromTheFirstEpoch) {
   Recorder rec;
   const auto result = ReplicatedSgd(p).run(problem, rec);
   ASSERT_EQ(result.replicas.size(), 3U);
-  EXPECT_FALSE(result.replicas[0] == result.replicas[1] && result.replicas[1] == result.replicas[2]);
+  EXPECT_FALSE(result.replicas[0] == result.replicas[1] &&
+               result.replicas[1] == result.replicas[2]);
 }
 
 TEST(Rsgd, SameSeedGivesIdenticalTraces) {
@@ -82,7 +83,8 @@ TEST(Rsgd, SameSeedGivesIdenticalTraces) {
 
 TEST(Rsgd, EveryFormulaAndTheExplicitCentreRun) {
   const auto problem = committee_problem(41, 3, 0.3, 2);
-  for (auto f : {KickFormula::simple, KickFormula::corrected, KickFormula::hard, KickFormula::continuous}) {
+  for (auto f :
+       {KickFormula::simple, KickFormula::corrected, KickFormula::hard, KickFormula::continuous}) {
     for (bool center : {false, true}) {
       RsgdParameters p;
       p.replicas = 3;
@@ -93,7 +95,8 @@ TEST(Rsgd, EveryFormulaAndTheExplicitCentreRun) {
       Recorder rec;
       const auto r = ReplicatedSgd(p).run(problem, rec);
       EXPECT_TRUE(r.solved) << to_string(f) << " center=" << center;
-      EXPECT_EQ(r.errors, static_cast<long>(count_errors(r.center, UnitInputs(problem.patterns, problem.shape))));
+      EXPECT_EQ(r.errors, static_cast<long>(
+                              count_errors(r.center, UnitInputs(problem.patterns, problem.shape))));
     }
   }
 }
@@ -139,6 +142,13 @@ TEST(Rsgd, BadParametersAreRejected) {
     EXPECT_THROW(p.validate(), InputError);
   };
   bad([](RsgdParameters& p) { p.replicas = 0; });
+  bad([](RsgdParameters& p) { p.replicas = 4; });  // even y: majority ties
+  {
+    RsgdParameters p;
+    p.replicas = 4;
+    p.explicit_center = true;  // an explicit centre has no ties
+    EXPECT_NO_THROW(p.validate());
+  }
   bad([](RsgdParameters& p) { p.batch = 0; });
   bad([](RsgdParameters& p) { p.max_epochs = 0; });
   bad([](RsgdParameters& p) { p.eta.start = std::nan(""); });

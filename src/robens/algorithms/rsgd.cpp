@@ -17,10 +17,14 @@ namespace robens {
 
 std::string to_string(KickFormula f) {
   switch (f) {
-    case KickFormula::simple: return "simple";
-    case KickFormula::corrected: return "corrected";
-    case KickFormula::hard: return "hard";
-    case KickFormula::continuous: return "continuous";
+    case KickFormula::simple:
+      return "simple";
+    case KickFormula::corrected:
+      return "corrected";
+    case KickFormula::hard:
+      return "hard";
+    case KickFormula::continuous:
+      return "continuous";
   }
   return "?";
 }
@@ -42,7 +46,13 @@ RsgdParameters RsgdParameters::plain_sgd() {
 }
 
 void RsgdParameters::validate() const {
-  require(replicas >= 1 && replicas <= 1000, "y (number of replicas) must be between 1 and 1000 (got {})", replicas);
+  require(replicas >= 1 && replicas <= 1000,
+          "y (number of replicas) must be between 1 and 1000 (got {})", replicas);
+  // The centre is the spin-wise majority of the replicas: an even y would leave ties to break.
+  require(replicas % 2 == 1 || explicit_center,
+          "y must be odd: the centre is the replicas' majority (got {}; --center keeps an explicit "
+          "centre and allows any y)",
+          replicas);
   require(batch >= 1, "batch must be a positive number of patterns (got {})", batch);
   require(max_epochs >= 1, "max-epochs must be at least 1 (got {})", max_epochs);
   eta.validate("eta", false);
@@ -66,11 +76,15 @@ nlohmann::json RsgdParameters::to_json() const {
           {"wait_center", wait_center}};
 }
 
-ReplicatedSgd::ReplicatedSgd(RsgdParameters p) : params_(std::move(p)) { params_.validate(); }
+ReplicatedSgd::ReplicatedSgd(RsgdParameters p) : params_(std::move(p)) {
+  params_.validate();
+}
 
 namespace {
 
-inline std::int8_t sign_of(float x) { return x > 0 ? 1 : -1; }
+inline std::int8_t sign_of(float x) {
+  return x > 0 ? 1 : -1;
+}
 
 // The ±1 values of the 8 inputs packed in one byte (bit b ↦ entry b).
 struct ByteSigns {
@@ -93,7 +107,11 @@ struct Replica {
   Rng rng;
 
   Replica(const NetworkShape& shape, std::size_t patterns, Rng r)
-      : continuous(shape.weights()), signs(shape.weights()), network(shape), order(patterns), rng(r) {
+      : continuous(shape.weights()),
+        signs(shape.weights()),
+        network(shape),
+        order(patterns),
+        rng(r) {
     std::iota(order.begin(), order.end(), 0U);
     next = patterns;  // the first minibatch step draws this replica's first random order
   }
@@ -116,11 +134,18 @@ struct Replica {
 class RsgdRun {
  public:
   RsgdRun(const RsgdParameters& p, const TrainingProblem& problem)
-      : p_(p), shape_(problem.shape), inputs_(problem.patterns, problem.shape), y_(p.replicas),
-        weights_(shape_.weights()), unit_n_(shape_.unit_inputs()), sum_(weights_, 0),
+      : p_(p),
+        shape_(problem.shape),
+        inputs_(problem.patterns, problem.shape),
+        y_(p.replicas),
+        weights_(shape_.weights()),
+        unit_n_(shape_.unit_inputs()),
+        sum_(weights_, 0),
         round_rng_(problem.seed, StreamPurpose::schedule) {
     for (int a = 0; a < y_; ++a)
-      replicas_.emplace_back(shape_, inputs_.size(), Rng(problem.seed, StreamPurpose::replica, static_cast<std::uint64_t>(a)));
+      replicas_.emplace_back(
+          shape_, inputs_.size(),
+          Rng(problem.seed, StreamPurpose::replica, static_cast<std::uint64_t>(a)));
     // Initial weights: i.i.d. ±1, one draw shared by all replicas unless init_equal is off.
     std::vector<std::int8_t> first(weights_);
     Rng init(problem.seed, StreamPurpose::init, 0);
@@ -142,7 +167,8 @@ class RsgdRun {
       center_continuous_ = replicas_.front().continuous;
       center_signs_ = replicas_.front().signs;
     }
-    rounds_ = (inputs_.size() + static_cast<std::size_t>(p_.batch) - 1) / static_cast<std::size_t>(p_.batch);
+    rounds_ = (inputs_.size() + static_cast<std::size_t>(p_.batch) - 1) /
+              static_cast<std::size_t>(p_.batch);
   }
 
   TrainResult run(Observer& observer) {
@@ -187,9 +213,14 @@ class RsgdRun {
       rec.step = epoch;
       rec.errors = center_errors;
       rec.best_errors = best;
-      rec.data = {{"epoch", epoch},          {"center_errors", center_errors}, {"best_errors", best},
-                  {"replica_errors", replica_errors}, {"lambda", lambda}, {"gamma", gamma},
-                  {"eta", static_cast<double>(eta)},  {"distances", distances}};
+      rec.data = {{"epoch", epoch},
+                  {"center_errors", center_errors},
+                  {"best_errors", best},
+                  {"replica_errors", replica_errors},
+                  {"lambda", lambda},
+                  {"gamma", gamma},
+                  {"eta", static_cast<double>(eta)},
+                  {"distances", distances}};
       observer.on_step(rec);
 
       if (center_errors == 0) {
@@ -211,7 +242,7 @@ class RsgdRun {
     result.errors = static_cast<long>(count_errors(result.center, inputs_));
     result.min_errors = best < 0 ? result.errors : best;
     for (const auto& r : replicas_) result.replicas.push_back(r.network);
-    result.extra = {{"solved_by", solver == -1 ? std::string("center")
+    result.extra = {{"solved_by", solver == -1  ? std::string("center")
                                   : solver >= 0 ? "replica " + std::to_string(solver + 1)
                                                 : std::string("none")},
                     {"center_errors", static_cast<long>(count_errors(center, inputs_))}};
@@ -226,14 +257,21 @@ class RsgdRun {
       double f = 0;
       switch (p_.formula) {
         case KickFormula::simple:
-        case KickFormula::corrected: f = std::tanh(gamma * s); break;
-        case KickFormula::hard: f = std::clamp(gamma * s, -1.0, 1.0); break;
-        case KickFormula::continuous: f = static_cast<double>(s) / y_; break;
+        case KickFormula::corrected:
+          f = std::tanh(gamma * s);
+          break;
+        case KickFormula::hard:
+          f = std::clamp(gamma * s, -1.0, 1.0);
+          break;
+        case KickFormula::continuous:
+          f = static_cast<double>(s) / y_;
+          break;
       }
       table_[static_cast<std::size_t>(idx)] = static_cast<float>(f);
     }
     pull_.resize(weights_);
-    for (std::size_t j = 0; j < weights_; ++j) pull_[j] = table_[static_cast<std::size_t>((sum_[j] + y_) / 2)];
+    for (std::size_t j = 0; j < weights_; ++j)
+      pull_[j] = table_[static_cast<std::size_t>((sum_[j] + y_) / 2)];
     self_ = p_.formula == KickFormula::corrected ? static_cast<float>(std::tanh(gamma * y_)) : 1.0F;
   }
 
@@ -280,7 +318,8 @@ class RsgdRun {
       float* __restrict dst = w + 8 * byte;
       for (int b = 0; b < 8; ++b) dst[b] += step * signs[b];
     }
-    for (std::size_t i = 8 * full; i < unit_n_; ++i) w[i] += step * kByteSigns.values[bytes[i / 8]][i % 8];
+    for (std::size_t i = 8 * full; i < unit_n_; ++i)
+      w[i] += step * kByteSigns.values[bytes[i / 8]][i % 8];
   }
 
   // Eq. 10: pull the replica towards the centre, then re-binarise and update the replica sums.
@@ -359,7 +398,8 @@ class RsgdRun {
   std::vector<std::int8_t> center_signs_;
   std::vector<float> table_;
   std::vector<int> fields_ = std::vector<int>(shape_.units);  // scratch of minibatch_step
-  std::vector<std::pair<int, std::size_t>> wrong_ = std::vector<std::pair<int, std::size_t>>(shape_.units);
+  std::vector<std::pair<int, std::size_t>> wrong_ =
+      std::vector<std::pair<int, std::size_t>>(shape_.units);
   std::vector<float> pull_;  // table_ entry of each weight's current replica sum
   float self_ = 1;
   std::size_t rounds_ = 0;
