@@ -243,29 +243,34 @@ def plot_entropy(args):
 
     for name, runs in sorted(series.items()):
         length = min(len(r) for r in runs)
-        # The BP estimates mean something only at a fixed point: keep the steps where every run
-        # converged, unless none did (then show all, marked as such).
-        steps = [i for i in range(length) if all(r[i].get("converged", True) for r in runs)]
-        note = ""
-        if not steps or args.all_steps:
-            if not steps:
-                print(f"plot.py: {key}={name}: BP converged at no step; plotting unconverged estimates",
-                      file=sys.stderr)
-                note = ", not converged"
-            steps = list(range(length))
-        cols = {k: [mean_err([r[i][k] for r in runs]) for i in steps]
+        # The BP estimates mean something only at a fixed point. Each step is drawn as the mean
+        # over the runs; filled markers flag the steps at which at least half of the runs had
+        # converged, open ones the others (use the filled ones for quantitative reading).
+        quorum = (len(runs) + 1) // 2
+        converged = [sum(1 for r in runs if r[i].get("converged", True)) >= quorum for i in range(length)]
+        if not any(converged):
+            print(f"plot.py: {key}={name}: BP converged at no step; all points are unconverged estimates",
+                  file=sys.stderr)
+        cols = {k: [mean_err([r[i][k] for r in runs]) for i in range(length)]
                 for k in ("distance", "local_entropy")}
+        xs, ys = [c[0] for c in cols["distance"]], [c[0] for c in cols["local_entropy"]]
+        line = left.plot(xs, ys, "-", linewidth=1, label=f"{key}={name} ({len(runs)} runs)")[0]
+        left.scatter([x for x, c in zip(xs, converged) if c], [y for y, c in zip(ys, converged) if c],
+                     s=14, color=line.get_color())
+        left.scatter([x for x, c in zip(xs, converged) if not c], [y for y, c in zip(ys, converged) if not c],
+                     s=14, facecolors="none", edgecolors=line.get_color())
         every = {k: [mean_err([r[i][k] for r in runs]) for i in range(length)]
                  for k in ("pol", "error_fraction")}
-        left.errorbar([c[0] for c in cols["distance"]], [c[0] for c in cols["local_entropy"]],
-                      xerr=[c[1] for c in cols["distance"]], yerr=[c[1] for c in cols["local_entropy"]],
-                      marker=".", capsize=2, label=f"{key}={name} ({len(runs)} runs{note})")
         cols = every
         right.errorbar([c[0] for c in cols["pol"]], [c[0] for c in cols["error_fraction"]],
                        yerr=[c[1] for c in cols["error_fraction"]], marker=".", capsize=2,
                        label=f"{key}={name}")
+    bound = [i / 1000 for i in range(1, 500)]
+    left.plot(bound, [-d * math.log(d) - (1 - d) * math.log(1 - d) for d in bound], color="grey",
+              linewidth=1, label="alpha=0 bound H(d)")
     left.set_xlabel("distance d")
     left.set_ylabel("local entropy (BP estimate)")
+    left.set_title("filled: at least half of the runs converged at that step", fontsize=8)
     left.legend(fontsize=8)
     right.set_xlabel("tanh(gamma)")
     right.set_ylabel("training error fraction of the centre")
