@@ -270,6 +270,8 @@ def plot_entropy(args):
               linewidth=1, label="alpha=0 bound H(d)")
     left.set_xlabel("distance d")
     left.set_ylabel("local entropy (BP estimate)")
+    # After fBP fails (alpha >= 0.6) its estimates leave the physical range; keep the axis on it.
+    left.set_ylim(-0.3, 0.75)
     left.set_title("filled: at least half of the runs converged at that step", fontsize=8)
     left.legend(fontsize=8)
     right.set_xlabel("tanh(gamma)")
