@@ -122,6 +122,17 @@ void check_inputs(double alpha, double q1) {
   require(q1 > 0.0 && q1 < 1.0, "q1 must lie in (0, 1) (got {})", q1);
 }
 
+// Normalises F_LD/y by its alpha = 0 value and enforces the physical bound: constraints can only
+// remove solutions, so the normalised value cannot be positive.
+LdPoint checked_against_alpha_zero(LdPoint p, double alpha, double q1) {
+  p.normalised = p.free_entropy - p.alpha_zero;
+  require(p.normalised <= 1e-8,
+          "large deviation at alpha = {}, q1 = {}: F_LD/y exceeds its alpha = 0 value by {:.3g} "
+          "(unphysical branch)",
+          alpha, q1, p.normalised);
+  return p;
+}
+
 LdPoint spherical_point(const Kernel& kernel, double alpha, double q1, const LdSettings& settings,
                         const GaussianRule& rule) {
   LdPoint p;
@@ -168,13 +179,7 @@ LdPoint spherical_point(const Kernel& kernel, double alpha, double q1, const LdS
   }
   p.delta_q = delta_q;
   p.free_entropy = value(delta_q);
-  p.normalised = p.free_entropy - p.alpha_zero;
-  // Physical bound: constraints can only remove solutions (F_LD <= its alpha = 0 value).
-  require(p.normalised <= 1e-8,
-          "large deviation at alpha = {}, q1 = {}: F_LD/y exceeds its alpha = 0 value by {:.3g} "
-          "(unphysical branch)",
-          alpha, q1, p.normalised);
-  return p;
+  return checked_against_alpha_zero(p, alpha, q1);
 }
 
 LdPoint binary_point(const Kernel& kernel, double alpha, double q1, const LdSettings& settings,
@@ -256,13 +261,7 @@ LdPoint binary_point(const Kernel& kernel, double alpha, double q1, const LdSett
   p.q_hat0 = q_hat0;
   p.free_entropy = -q_hat0 * (1.0 - q1) / 2.0 - q_hat0 * delta_q / 2.0 - width * q1 / 2.0 +
                    entropic + alpha * e.value;
-  p.normalised = p.free_entropy - p.alpha_zero;
-  // Physical bound: constraints can only remove solutions (F_LD <= its alpha = 0 value).
-  require(p.normalised <= 1e-8,
-          "large deviation at alpha = {}, q1 = {}: F_LD/y exceeds its alpha = 0 value by {:.3g} "
-          "(unphysical branch)",
-          alpha, q1, p.normalised);
-  return p;
+  return checked_against_alpha_zero(p, alpha, q1);
 }
 
 }  // namespace
