@@ -78,6 +78,36 @@ TEST_F(CliFiles, GenerateTrainSaveEvalRoundTrip) {
   EXPECT_EQ(static_cast<long>(lines.size()) - 2, summary["epochs"].get<long>());
 }
 
+TEST_F(CliFiles, RsaStartsFromASavedRun) {
+  ASSERT_EQ(
+      run_cli("generate --model perceptron --N 101 --alpha 0.3 --seed 2 --out " + path("p.txt"))
+          .status,
+      0);
+  const std::string common = "train --patterns " + path("p.txt") +
+                             " --model perceptron --algo rsa --y 3 --seed 4 --json --quiet";
+  const auto first = run_cli(common + " --save " + path("first.json"));
+  ASSERT_EQ(first.status, 0) << first.err;
+  // Every replica starts from the saved answer, a solution: solved at iteration 0.
+  const auto from_center =
+      run_cli(common + " --init-from " + path("first.json") + " --init-which center");
+  ASSERT_EQ(from_center.status, 0) << from_center.err;
+  const auto j = nlohmann::json::parse(last_line(from_center.out));
+  EXPECT_TRUE(j["solved"].get<bool>());
+  EXPECT_EQ(j["iterations"], 0);
+  EXPECT_EQ(j["params"]["init_from"]["networks"], 1);
+  // The file holds y = 3 replicas; asking for 5 of them is a clear error, not a silent fallback.
+  const auto wrong = run_cli("train --patterns " + path("p.txt") +
+                             " --model perceptron --algo rsa --y 5 --init-from " +
+                             path("first.json") + " --init-which replicas");
+  EXPECT_EQ(wrong.status, 2);
+  EXPECT_NE(wrong.err.find("exactly y = 5 replicas"), std::string::npos) << wrong.err;
+  const auto other_shape =
+      run_cli("train --model perceptron --N 103 --alpha 0.3 --algo rsa --y 3 --init-from " +
+              path("first.json"));
+  EXPECT_EQ(other_shape.status, 2);
+  EXPECT_NE(other_shape.err.find("does not match"), std::string::npos) << other_shape.err;
+}
+
 TEST_F(CliFiles, SameSeedSameTraceFile) {
   const std::string args =
       "train --N 31 --K 3 --alpha 0.5 --y 3 --batch 7 --max-epochs 30 --seed 9 --trace ";

@@ -131,6 +131,79 @@ TEST(RsaDriver, OverlapModeEndsWithAllReplicasSolvedNearTarget) {
               0.15);  // the block average was within 0.03; the last state fluctuates
 }
 
+TEST(RsaDriver, StartsFromGivenConfigurations) {
+  const auto p = problem(NetworkShape::perceptron(101), 0.3, 7);
+  Observer none;
+  const TrainResult first = ReplicatedAnnealing(RsaParameters{}).run(p, none);
+  ASSERT_TRUE(first.solved);
+  const UnitInputs in(p.patterns, p.shape);
+  ASSERT_EQ(count_errors(first.center, in), 0U);
+
+  // One solution given: every replica starts there, so the run is solved before any move.
+  RsaParameters from_solution;
+  from_solution.initial = {first.center};
+  const TrainResult again = ReplicatedAnnealing(from_solution).run(p, none);
+  ASSERT_TRUE(again.solved);
+  EXPECT_EQ(again.steps, 0);
+  for (const auto& rep : again.replicas) EXPECT_EQ(rep, first.center);
+
+  // y networks given: replica a starts from network a; after a single proposal at most one
+  // weight of one replica can differ from its start.
+  RsaParameters from_replicas;
+  from_replicas.initial = first.replicas;
+  from_replicas.max_iterations = 1;
+  const TrainResult one = ReplicatedAnnealing(from_replicas).run(p, none);
+  int differing = 0;
+  for (std::size_t a = 0; a < one.replicas.size(); ++a)
+    differing += one.replicas[a].hamming(first.replicas[a]);
+  EXPECT_LE(differing, 1);
+}
+
+TEST(RsaDriver, OverlapModeFromASolutionSpreadsToTheTarget) {
+  const auto p =
+      problem(NetworkShape::committee(Architecture::tree, 96, 8, Activation::relu), 0.3, 5);
+  Observer none;
+  RsaParameters find;
+  find.replicas = 6;
+  find.init_equal = true;
+  const TrainResult first = ReplicatedAnnealing(find).run(p, none);
+  ASSERT_TRUE(first.solved);
+  RsaParameters par;
+  par.replicas = 6;
+  par.initial = {first.center};
+  par.target_overlap = 0.8;
+  par.overlap_tolerance = 0.03;
+  par.beta = 3;
+  par.gamma = 2;
+  par.max_iterations = 30'000'000;
+  par.min_iterations = 3'000'000;
+  const TrainResult r = ReplicatedAnnealing(par).run(p, none);
+  ASSERT_TRUE(r.solved);
+  EXPECT_EQ(r.extra["solved_by"], "all replicas");
+  EXPECT_GE(r.steps, par.min_iterations);
+  const UnitInputs in(p.patterns, p.shape);
+  for (const auto& rep : r.replicas) EXPECT_EQ(count_errors(rep, in), 0U);
+  // The replicas left the common start: their mean overlap dropped from 1 towards 0.8.
+  EXPECT_LT(r.extra["mean_overlap"].get<double>(), 0.9);
+}
+
+TEST(RsaDriver, RejectsMismatchedStartingConfigurations) {
+  const auto p = problem(NetworkShape::perceptron(51), 0.3, 1);
+  Observer none;
+  RsaParameters wrong_count;
+  wrong_count.replicas = 3;
+  Rng rng(1, StreamPurpose::init);
+  wrong_count.initial = {BinaryNetwork::random(p.shape, rng), BinaryNetwork::random(p.shape, rng)};
+  EXPECT_THROW(wrong_count.validate(), InputError);
+  RsaParameters wrong_shape;
+  wrong_shape.initial = {BinaryNetwork::random(NetworkShape::perceptron(53), rng)};
+  EXPECT_THROW(ReplicatedAnnealing(wrong_shape).run(p, none), InputError);
+  RsaParameters both;
+  both.initial = {BinaryNetwork::random(p.shape, rng)};
+  both.init_equal = true;
+  EXPECT_THROW(both.validate(), InputError);
+}
+
 TEST(RsaDriver, RejectsBadParameters) {
   auto bad = [](auto mutate) {
     RsaParameters p;
@@ -144,6 +217,8 @@ TEST(RsaDriver, RejectsBadParameters) {
   EXPECT_THROW(bad([](RsaParameters& p) { p.target_overlap = 1.2; }).validate(), InputError);
   EXPECT_THROW(bad([](RsaParameters& p) { p.max_iterations = 0; }).validate(), InputError);
   EXPECT_THROW(bad([](RsaParameters& p) { p.energy = "foo"; }).validate(), InputError);
+  EXPECT_THROW(bad([](RsaParameters& p) { p.min_iterations = 10; }).validate(),
+               InputError);  // only meaningful with --target-overlap
   EXPECT_THROW(bad([](RsaParameters& p) {
                  p.reference = RsaReference::explicit_centre;
                  p.move_rule = RsaMoveRule::eq9;

@@ -76,6 +76,16 @@ void RsaParameters::validate() const {
   require(finite_pos(gamma_gain), "--gamma-gain must be a positive finite number (got {})",
           gamma_gain);
   require(block_iterations >= 0, "--block-iterations must be >= 0 (got {})", block_iterations);
+  require(min_iterations >= 0 && min_iterations <= max_iterations,
+          "--min-iterations must be between 0 and --max-iterations (got {})", min_iterations);
+  require(min_iterations == 0 || target_overlap > 0,
+          "--min-iterations applies to the overlap-controlled mode (--target-overlap)");
+  require(initial.empty() || initial.size() == 1 ||
+              initial.size() == static_cast<std::size_t>(replicas),
+          "initial configurations: expected 1 or y = {} networks (got {})", replicas,
+          initial.size());
+  require(initial.empty() || !init_equal,
+          "--init-equal and starting configurations (--init-from) exclude each other");
   if (target_overlap > 0) {
     require(replicas >= 2, "--target-overlap needs y >= 2 replicas");
     require(gamma > 0, "--target-overlap needs a positive starting --gamma");
@@ -110,7 +120,11 @@ nlohmann::json RsaParameters::to_json() const {
           {"overlap_tolerance", overlap_tolerance},
           {"gamma_gain", gamma_gain},
           {"block_iterations", block_iterations},
+          {"min_iterations", min_iterations},
           {"init_equal", init_equal},
+          {"init_from", initial.empty() ? nlohmann::json(nullptr)
+                                        : nlohmann::json({{"source", init_source},
+                                                          {"networks", initial.size()}})},
           {"iteration_unit", "one proposed single-weight flip of one replica"}};
 }
 
@@ -140,6 +154,17 @@ TrainResult ReplicatedAnnealing::run(const TrainingProblem& problem, Observer& o
   // Initial configurations.
   std::vector<BinaryNetwork> init;
   for (int a = 0; a < y; ++a) {
+    if (!p.initial.empty()) {
+      const BinaryNetwork& w = p.initial[p.initial.size() == 1 ? 0 : static_cast<std::size_t>(a)];
+      require(w.shape == problem.shape,
+              "starting configuration {}: its network ({}, {} inputs, K = {}, {}) does not match "
+              "the problem ({}, {} inputs, K = {}, {})",
+              a + 1, to_string(w.shape.architecture), w.shape.inputs, w.shape.units,
+              to_string(w.shape.activation), to_string(problem.shape.architecture),
+              problem.shape.inputs, problem.shape.units, to_string(problem.shape.activation));
+      init.push_back(w);
+      continue;
+    }
     Rng rng(problem.seed, StreamPurpose::init, p.init_equal ? 0U : static_cast<std::uint64_t>(a));
     init.push_back(BinaryNetwork::random(problem.shape, rng));
   }
@@ -242,7 +267,7 @@ TrainResult ReplicatedAnnealing::run(const TrainingProblem& problem, Observer& o
         q_block_count = 0;
         ++stage;
         const bool on_target = std::abs(q - p.target_overlap) <= p.overlap_tolerance;
-        if (on_target && all_replicas_solved()) {
+        if (on_target && it >= p.min_iterations && all_replicas_solved()) {
           solver = y;
         } else {
           gamma = std::clamp(gamma * std::exp(p.gamma_gain * (p.target_overlap - q)), 1e-6,

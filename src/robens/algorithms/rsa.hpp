@@ -12,11 +12,16 @@
 //    up after max_iterations;
 //  * overlap-controlled (PRL, target_overlap > 0): every block of iterations, log γ moves by
 //    gain·(q1 − q̄) (q̄ = mean replica overlap over the block); β ← β·fβ only after a block with
-//    |q̄ − q1| ≤ tolerance; stop when every replica has zero errors and q̄ is within tolerance.
+//    |q̄ − q1| ≤ tolerance; stop when every replica has zero errors and q̄ is within tolerance
+//    (and at least min_iterations have run).
+// Replicas start random, or from given configurations (e.g. a saved solution: PRL Fig. 3 at
+// K = 32/33 is sampled around a solution found first, docs/rsa.md).
 // γ = 0 with fγ = 1 is standard SA on y independent replicas (the PNAS baseline).
 #include <string>
+#include <vector>
 
 #include "robens/algorithms/algorithm.hpp"
+#include "robens/models/binary_network.hpp"
 #include "robens/models/energy_model.hpp"
 
 namespace robens {
@@ -39,7 +44,13 @@ struct RsaParameters {
   // Overlap-controlled mode (0: off).
   double target_overlap = 0, overlap_tolerance = 0.01, gamma_gain = 4;
   long block_iterations = 0;  // 0: y·N (one sweep)
+  long min_iterations = 0;    // overlap mode: keep sampling at least this long before stopping
   bool init_equal = false;    // all replicas start from the same random configuration
+  // Starting configurations instead of random ones (e.g. a saved run): one network (every
+  // replica starts from it) or exactly y networks (replica a from network a). `init_source`
+  // only labels where they came from in the recorded parameters.
+  std::vector<BinaryNetwork> initial;
+  std::string init_source;
 
   static RsaParameters standard_sa();  // γ = 0: the non-interacting baseline
   void validate() const;               // throws InputError

@@ -1,8 +1,10 @@
 // `robens train --algo rsa` (replicated simulated annealing) and `--algo sa` (the same driver with
 // gamma = 0: y independent standard SA runs, the PNAS Fig. 2 baseline).
+#include "robens/algorithms/result_file.hpp"
 #include "robens/algorithms/rsa.hpp"
 #include "robens/cli/algorithm_cli.hpp"
 #include "robens/cli/count_option.hpp"
+#include "robens/core/error.hpp"
 
 namespace robens::cli {
 namespace {
@@ -49,6 +51,15 @@ class RsaCli : public AlgorithmCli {
         ->capture_default_str();
     g->add_flag("--init-equal", p_.init_equal,
                 "start all replicas from the same random configuration");
+    g->add_option("--init-from", init_from_,
+                  "start from a saved network file (train --save): its y replicas if it holds "
+                  "exactly y, else every replica from its centre (see --init-which)")
+        ->check(CLI::ExistingFile);
+    g->add_option("--init-which", init_which_,
+                  "with --init-from: auto | center (every replica from the file's centre, i.e. "
+                  "the run's answer) | replicas (replica a from the file's replica a)")
+        ->check(CLI::IsMember({"auto", "center", "replicas"}))
+        ->capture_default_str();
     if (plain_) {
       g->add_option("--move-rule", move_rule_, "uniform proposals (the only rule without coupling)")
           ->check(CLI::IsMember({"uniform"}))
@@ -81,6 +92,11 @@ class RsaCli : public AlgorithmCli {
     g->add_option("--gamma-gain", p_.gamma_gain,
                   "overlap mode: log(gamma) += gain * (target - overlap) per block")
         ->capture_default_str();
+    g->add_option("--min-iterations", p_.min_iterations,
+                  "overlap mode: do not stop before this many iterations (lets replicas started "
+                  "together decorrelate)")
+        ->transform(scientific_count())
+        ->capture_default_str();
     g->add_option("--block-iterations", p_.block_iterations,
                   "overlap mode: iterations per control block (0: y*N)")
         ->transform(scientific_count())
@@ -91,15 +107,41 @@ class RsaCli : public AlgorithmCli {
     p_.move_rule = parse_move_rule(move_rule_);
     p_.sampler = parse_sampler(sampler_);
     p_.reference = parse_reference(reference_);
+    load_initial();
     return std::make_unique<ReplicatedAnnealing>(p_);
   }
 
  private:
+  void load_initial() {
+    p_.initial.clear();
+    if (init_from_.empty()) {
+      require(init_which_ == "auto", "--init-which needs --init-from");
+      return;
+    }
+    LoadedNetworks nets = load_result_file(init_from_);
+    const auto y = static_cast<std::size_t>(p_.replicas);
+    const bool use_replicas =
+        init_which_ == "replicas" || (init_which_ == "auto" && nets.replicas.size() == y);
+    if (use_replicas) {
+      require(nets.replicas.size() == y,
+              "--init-from {}: --init-which replicas needs exactly y = {} replicas in the file "
+              "(it holds {})",
+              init_from_, y, nets.replicas.size());
+      p_.initial = std::move(nets.replicas);
+      p_.init_source = init_from_ + " (replicas)";
+    } else {
+      p_.initial.push_back(std::move(nets.center));
+      p_.init_source = init_from_ + " (center)";
+    }
+  }
+
   bool plain_;
   RsaParameters p_;
   std::string move_rule_ = plain_ ? "uniform" : "rrr";
   std::string sampler_ = "metropolis";
   std::string reference_ = "traced";
+  std::string init_from_;
+  std::string init_which_ = "auto";
 };
 
 }  // namespace

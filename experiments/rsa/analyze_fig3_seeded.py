@@ -1,0 +1,80 @@
+#!/usr/bin/env python3
+"""Summarise PRL Fig. 3 (right) runs made by prl_fig3_seeded.sh: per activation, the input-noise
+error probability of the centre (majority of the 20 replicas) and of the mean replica, averaged
+over samples with the standard error across samples; the per-sample paired differences (centre
+minus replicas, ReLU minus sign); and how far the final replicas moved from the phase-1 solution
+they started from (a replica indistinguishable from the others would sit at overlap q1 = 0.85).
+Usage: analyze_fig3_seeded.py DIR"""
+import glob, json, math, os, sys
+from collections import defaultdict
+
+
+def signs(net):
+    return [c == "+" for unit in net["weights"] for c in unit]
+
+
+def overlap(a, b):
+    return sum(1 if x == y else -1 for x, y in zip(a, b)) / len(a)
+
+
+def mean_se(v):
+    m = sum(v) / len(v)
+    if len(v) < 2:
+        return m, float("nan")
+    return m, math.sqrt(sum((x - m) ** 2 for x in v) / (len(v) - 1) / len(v))
+
+
+d = sys.argv[1]
+samples = defaultdict(dict)  # activation -> seed -> record
+for f in sorted(glob.glob(os.path.join(d, "*.measure.json"))):
+    tag = os.path.basename(f)[: -len(".measure.json")]
+    act, _, seed = tag.split("-")
+    m = json.load(open(f))
+    t = json.load(open(f.replace(".measure.json", ".train.json")))
+    p1 = json.load(open(f.replace(".measure.json", ".phase1.train.json")))
+    start = signs(json.load(open(f.replace(".measure.json", ".phase1.net.json")))["center"])
+    final = json.load(open(f.replace(".measure.json", ".net.json")))
+    samples[act][int(seed[1:])] = {
+        "curve_c": {p["eta"]: p["error_probability"] for p in m["input_noise"]["center"]},
+        "curve_r": {p["eta"]: p["error_probability"] for p in m["input_noise"]["replica_mean"]},
+        "solved": t["solved"] and t["solved_by"] == "all replicas",
+        "p1_solved": p1["solved"], "p1_it": p1["iterations"], "it": t["iterations"],
+        "seconds": p1["seconds"] + t["seconds"], "center_errors": t["center_errors"],
+        "q": m["overlaps_center"]["replica_overlap"], "qc": m["overlaps_center"]["center_overlap"],
+        "q_start": sum(overlap(signs(r), start) for r in final["replicas"]) / len(final["replicas"]),
+        "stab_c": m["stabilities"]["center"]["mean"],
+        "stab_r": sum(v["mean"] for k, v in m["stabilities"].items() if k.startswith("replica") and k != "replica_mean") / 20,
+    }
+
+for act, runs in sorted(samples.items()):
+    seeds = sorted(runs)
+    r = [runs[s] for s in seeds]
+    print(f"\n### {act}: {len(r)} samples (seeds {seeds[0]}-{seeds[-1]})\n")
+    print(f"* phase 1 solved {sum(x['p1_solved'] for x in r)}/{len(r)}, iterations median "
+          f"{sorted(x['p1_it'] for x in r)[len(r) // 2]:.3g}; phase 2 ended with all 20 replicas solutions "
+          f"{sum(x['solved'] for x in r)}/{len(r)}, iterations median {sorted(x['it'] for x in r)[len(r) // 2]:.3g}; "
+          f"wall time per sample (both phases) median {sorted(x['seconds'] for x in r)[len(r) // 2]:.0f} s")
+    print(f"* final mean replica overlap {mean_se([x['q'] for x in r])[0]:.3f}, replica-centre "
+          f"{mean_se([x['qc'] for x in r])[0]:.3f}, replica-start {mean_se([x['q_start'] for x in r])[0]:.3f}; "
+          f"centre training errors {[x['center_errors'] for x in r]} of P")
+    print(f"* mean stability: centre {mean_se([x['stab_c'] for x in r])[0]:.3f}, replicas {mean_se([x['stab_r'] for x in r])[0]:.3f}")
+    print("\n| eta | centre P(error) ± se | replicas P(error) ± se | centre − replicas ± se (paired) | samples with centre < replicas |")
+    print("|---|---|---|---|---|")
+    for eta in sorted(r[0]["curve_c"]):
+        c = [x["curve_c"][eta] for x in r]
+        rep = [x["curve_r"][eta] for x in r]
+        diff = [a - b for a, b in zip(c, rep)]
+        mc, sc = mean_se(c); mr, sr = mean_se(rep); md, sd = mean_se(diff)
+        print(f"| {eta:.2f} | {mc:.4f} ± {sc:.4f} | {mr:.4f} ± {sr:.4f} | {md:+.4f} ± {sd:.4f} | "
+              f"{sum(x < 0 for x in diff)}/{len(diff)} |")
+
+if "relu" in samples and "sign" in samples:
+    print("\n### ReLU (K = 32) minus sign (K = 33), centre and replicas, mean over samples ± se (independent samples)\n")
+    print("| eta | centre: relu − sign | replicas: relu − sign |\n|---|---|---|")
+    rl, sg = list(samples["relu"].values()), list(samples["sign"].values())
+    for eta in sorted(rl[0]["curve_c"]):
+        out = []
+        for key in ("curve_c", "curve_r"):
+            a, sa = mean_se([x[key][eta] for x in rl]); b, sb = mean_se([x[key][eta] for x in sg])
+            out.append(f"{a - b:+.4f} ± {math.hypot(sa, sb):.4f}")
+        print(f"| {eta:.2f} | {out[0]} | {out[1]} |")
