@@ -2,7 +2,7 @@
 """Reproduces one figure: runs its sweep, the summary table and the plots.
 
 Usage:  experiments/run.py FIGURE VARIANT [--robens BIN] [--results DIR] [--jobs J]
-        FIGURE: pnas_fig2 | pnas_fig3 | pnas_fig6 | prl_fig3;  VARIANT: quick | full (| reduced)
+        FIGURE: pnas_fig2 | pnas_fig3 | pnas_fig6 | prl_fig3;  VARIANT: quick | full (| reduced | paper)
 Example: experiments/run.py pnas_fig2 quick
 
 The description experiments/FIGURE/VARIANT.json is copied to DIR (default
@@ -10,7 +10,8 @@ experiments/results/FIGURE/VARIANT) and run there with `robens sweep`, so every 
 file, per-job traces, saved networks) lands in DIR; rerunning resumes. Then: summary.md and
 summary.csv (`robens report`) and the figure's plots (experiments/plot.py, PNG + SVG). For
 prl_fig3 the pattern files are generated before the sweep and the saved networks are measured
-(`robens measure`) after it.
+(`robens measure`) after it. If FIGURE/VARIANT_phase1.json exists, it is swept first in the same
+folder (prl_fig3 paper: phase 1 finds the solutions that phase 2 starts from).
 """
 import argparse
 import json
@@ -44,6 +45,8 @@ def records(path):
 
 
 PRL_ALPHA = 0.4  # PRL Fig. 3; train reads it from the pattern file, so it is not in the description
+# The robens measure eta grid per variant ("a wide range" in the PRL; the paper-size runs go further).
+PRL_ETA_GRID = {"default": {"eta-max": 0.3, "eta-steps": 7}, "paper": {"eta-max": 0.4, "eta-steps": 9}}
 
 
 def prl_generate_patterns(robens, desc, results):
@@ -62,7 +65,7 @@ def prl_generate_patterns(robens, desc, results):
                  "--out", out], stdout=subprocess.DEVNULL)
 
 
-def prl_measure(robens, results, results_file):
+def prl_measure(robens, results, results_file, grid):
     measured = []
     for r in records(results_file):
         if not r["result"].get("solved"):
@@ -74,7 +77,8 @@ def prl_measure(robens, results, results_file):
         if not out.exists():
             out.parent.mkdir(parents=True, exist_ok=True)
             run([robens, "measure", net, patterns, "--what", "input-noise,overlaps,stabilities",
-                 "--networks", "center,majority,replicas", "--eta-max", "0.3", "--eta-steps", "7",
+                 "--networks", "center,majority,replicas", "--eta-max", grid["eta-max"],
+                 "--eta-steps", grid["eta-steps"],
                  "--perturbations", "50", "--seed", r["seed"], "--out", out])
         measured.append(out)
     return measured
@@ -100,9 +104,17 @@ def main():
         copy.write_text(source.read_text())
     results_file = results / f"{desc['name']}.results.jsonl"
 
+    jobs = ["--jobs", a.jobs] if a.jobs else []
     if a.figure == "prl_fig3":
         prl_generate_patterns(a.robens, desc, results)
-    run([a.robens, "sweep", copy] + (["--jobs", a.jobs] if a.jobs else []))
+    # A two-phase protocol (prl_fig3 paper): VARIANT_phase1.json runs first, in the same folder.
+    first = HERE / a.figure / f"{a.variant}_phase1.json"
+    if first.exists():
+        first_copy = results / "experiment_phase1.json"
+        if not first_copy.exists() or first_copy.read_text() != first.read_text():
+            first_copy.write_text(first.read_text())
+        run([a.robens, "sweep", first_copy] + jobs)
+    run([a.robens, "sweep", copy] + jobs)
     with open(results / "summary.md", "w") as md:
         run([a.robens, "report", results_file, "--csv", results / "summary.csv"], stdout=md)
     print((results / "summary.md").read_text())
@@ -120,7 +132,8 @@ def main():
         traces = sorted((results / "traces").glob("*.jsonl"))
         plot("entropy", traces, results / "fig6_entropy_vs_distance.png", "--series", "alpha")
     elif a.figure == "prl_fig3":
-        measured = prl_measure(a.robens, results, results_file)
+        grid = PRL_ETA_GRID.get(a.variant, PRL_ETA_GRID["default"])
+        measured = prl_measure(a.robens, results, results_file, grid)
         if measured:
             plot("robustness", measured, results / "fig3_robustness_center.png", "--network", "center")
             plot("robustness", measured, results / "fig3_robustness_replicas.png", "--network",

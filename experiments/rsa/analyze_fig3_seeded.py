@@ -4,7 +4,7 @@ error probability of the centre (majority of the 20 replicas) and of the mean re
 over samples with the standard error across samples; the per-sample paired differences (centre
 minus replicas, ReLU minus sign); and how far the final replicas moved from the phase-1 solution
 they started from (a replica indistinguishable from the others would sit at overlap q1 = 0.85).
-Usage: analyze_fig3_seeded.py DIR"""
+Usage: analyze_fig3_seeded.py DIR   (a prl_fig3_seeded.sh OUTDIR, or experiments/results/prl_fig3/paper)"""
 import glob, json, math, os, sys
 from collections import defaultdict
 
@@ -24,17 +24,9 @@ def mean_se(v):
     return m, math.sqrt(sum((x - m) ** 2 for x in v) / (len(v) - 1) / len(v))
 
 
-d = sys.argv[1]
-samples = defaultdict(dict)  # activation -> seed -> record
-for f in sorted(glob.glob(os.path.join(d, "*.measure.json"))):
-    tag = os.path.basename(f)[: -len(".measure.json")]
-    act, _, seed = tag.split("-")
-    m = json.load(open(f))
-    t = json.load(open(f.replace(".measure.json", ".train.json")))
-    p1 = json.load(open(f.replace(".measure.json", ".phase1.train.json")))
-    start = signs(json.load(open(f.replace(".measure.json", ".phase1.net.json")))["center"])
-    final = json.load(open(f.replace(".measure.json", ".net.json")))
-    samples[act][int(seed[1:])] = {
+def record(m, t, p1, start_net, final):
+    start = signs(start_net["center"])
+    return {
         "curve_c": {p["eta"]: p["error_probability"] for p in m["input_noise"]["center"]},
         "curve_r": {p["eta"]: p["error_probability"] for p in m["input_noise"]["replica_mean"]},
         "solved": t["solved"] and t["solved_by"] == "all replicas",
@@ -43,8 +35,44 @@ for f in sorted(glob.glob(os.path.join(d, "*.measure.json"))):
         "q": m["overlaps_center"]["replica_overlap"], "qc": m["overlaps_center"]["center_overlap"],
         "q_start": sum(overlap(signs(r), start) for r in final["replicas"]) / len(final["replicas"]),
         "stab_c": m["stabilities"]["center"]["mean"],
-        "stab_r": sum(v["mean"] for k, v in m["stabilities"].items() if k.startswith("replica") and k != "replica_mean") / 20,
+        "stab_r": sum(v["mean"] for k, v in m["stabilities"].items()
+                      if k.startswith("replica") and k != "replica_mean") / len(final["replicas"]),
     }
+
+
+def jsonl(path):
+    out = []
+    for line in open(path):
+        try:
+            out.append(json.loads(line))
+        except json.JSONDecodeError:
+            pass
+    return out
+
+
+d = sys.argv[1]
+samples = defaultdict(dict)  # activation -> seed -> record
+sweep = os.path.join(d, "prl_fig3_paper.results.jsonl")
+if os.path.exists(sweep):  # experiments/run.py prl_fig3 paper
+    phase1 = {(r["variant"], r["seed"]): r["result"]
+              for r in jsonl(os.path.join(d, "prl_fig3_paper_phase1.results.jsonl"))}
+    for r in jsonl(sweep):
+        args = r["argv"]
+        mfile = os.path.join(d, "measure", f"{r['variant']}-{r['job']}.measure.json")
+        if not os.path.exists(mfile):
+            continue
+        start = json.load(open(os.path.join(d, args[args.index("--init-from") + 1])))
+        final = json.load(open(os.path.join(d, args[args.index("--save") + 1])))
+        samples[r["variant"]][r["seed"]] = record(json.load(open(mfile)), r["result"],
+                                                  phase1[(r["variant"], r["seed"])], start, final)
+else:  # experiments/rsa/prl_fig3_seeded.sh
+    for f in sorted(glob.glob(os.path.join(d, "*.measure.json"))):
+        act, _, seed = os.path.basename(f)[: -len(".measure.json")].split("-")
+        base = f[: -len(".measure.json")]
+        samples[act][int(seed[1:])] = record(
+            json.load(open(f)), json.load(open(base + ".train.json")),
+            json.load(open(base + ".phase1.train.json")), json.load(open(base + ".phase1.net.json")),
+            json.load(open(base + ".net.json")))
 
 for act, runs in sorted(samples.items()):
     seeds = sorted(runs)
