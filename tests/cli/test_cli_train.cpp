@@ -11,6 +11,7 @@ namespace {
 
 using testing::last_line;
 using testing::run_cli;
+using testing::slurp;
 
 class CliFiles : public testing::ScratchDirTest {};
 

@@ -16,13 +16,15 @@ nlohmann::json result_file_json(const TrainResult& result, const nlohmann::json&
                       {result.step_unit, result.steps},
                       {"errors", result.errors},
                       {"min_errors", result.min_errors},
-                      {"center", result.center.to_json()}};
+                      {"center", result.center.to_json()},
+                      {"extra", result.extra}};
   auto& reps = j["replicas"] = nlohmann::json::array();
   for (const auto& r : result.replicas) reps.push_back(r.to_json());
   return j;
 }
 
-void save_result_file(const std::filesystem::path& path, const TrainResult& result, const nlohmann::json& run_info) {
+void save_result_file(const std::filesystem::path& path, const TrainResult& result,
+                      const nlohmann::json& run_info) {
   write_file_atomically(path, result_file_json(result, run_info).dump() + "\n");
 }
 
@@ -42,6 +44,7 @@ LoadedNetworks load_result_file(const std::filesystem::path& path) {
       if (j.contains("replicas"))
         for (const auto& r : j.at("replicas")) out.replicas.push_back(BinaryNetwork::from_json(r));
       out.run_info = j.value("run", nlohmann::json::object());
+      out.extra = j.value("extra", nlohmann::json::object());
     } else {
       out.center = BinaryNetwork::from_json(j);
     }

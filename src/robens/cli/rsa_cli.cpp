@@ -1,5 +1,7 @@
 // `robens train --algo rsa` (replicated simulated annealing) and `--algo sa` (the same driver with
 // gamma = 0: y independent standard SA runs, the PNAS Fig. 2 baseline).
+#include <algorithm>
+
 #include "robens/algorithms/result_file.hpp"
 #include "robens/algorithms/rsa.hpp"
 #include "robens/cli/algorithm_cli.hpp"
@@ -60,6 +62,9 @@ class RsaCli : public AlgorithmCli {
                   "the run's answer) | replicas (replica a from the file's replica a)")
         ->check(CLI::IsMember({"auto", "center", "replicas"}))
         ->capture_default_str();
+    g->add_flag("--init-schedule", init_schedule_,
+                "with --init-from: also start from the file's final beta and gamma, to continue an "
+                "interrupted or budget-limited run (iterations count from 0 again)");
     if (plain_) {
       g->add_option("--move-rule", move_rule_, "uniform proposals (the only rule without coupling)")
           ->check(CLI::IsMember({"uniform"}))
@@ -115,7 +120,8 @@ class RsaCli : public AlgorithmCli {
   void load_initial() {
     p_.initial.clear();
     if (init_from_.empty()) {
-      require(init_which_ == "auto", "--init-which needs --init-from");
+      require(init_which_ == "auto" && !init_schedule_,
+              "--init-which and --init-schedule need --init-from");
       return;
     }
     LoadedNetworks nets = load_result_file(init_from_);
@@ -133,6 +139,18 @@ class RsaCli : public AlgorithmCli {
       p_.initial.push_back(std::move(nets.center));
       p_.init_source = init_from_ + " (center)";
     }
+    if (init_schedule_) {
+      require(nets.extra.contains("final_beta") && nets.extra["final_beta"].is_number() &&
+                  nets.extra.contains("final_gamma") && nets.extra["final_gamma"].is_number(),
+              "--init-schedule: {} records no final beta/gamma (not an rsa result file, or "
+              "written by an older robens)",
+              init_from_);
+      p_.beta = nets.extra["final_beta"].get<double>();
+      p_.gamma = nets.extra["final_gamma"].get<double>();
+      p_.beta_max = std::max(p_.beta_max, p_.beta);
+      p_.gamma_max = std::max(p_.gamma_max, p_.gamma);
+      p_.init_source += ", schedule";
+    }
   }
 
   bool plain_;
@@ -142,6 +160,7 @@ class RsaCli : public AlgorithmCli {
   std::string reference_ = "traced";
   std::string init_from_;
   std::string init_which_ = "auto";
+  bool init_schedule_ = false;
 };
 
 }  // namespace
