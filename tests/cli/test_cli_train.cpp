@@ -102,6 +102,19 @@ TEST_F(CliFiles, RsaStartsFromASavedRun) {
                              path("first.json") + " --init-which replicas");
   EXPECT_EQ(wrong.status, 2);
   EXPECT_NE(wrong.err.find("exactly y = 5 replicas"), std::string::npos) << wrong.err;
+  // Continuing a budget-limited run: replicas, beta and gamma come from its file.
+  const auto limited = run_cli(common + " --max-iterations 3000 --save " + path("limited.json"));
+  ASSERT_EQ(limited.status, 0) << limited.err;
+  const auto saved = nlohmann::json::parse(slurp(path("limited.json")));
+  ASSERT_GT(saved["extra"]["final_beta"].get<double>(), 0.5);  // the schedule moved
+  const auto resumed = run_cli(common + " --max-iterations 3000 --init-from " +
+                               path("limited.json") + " --init-which replicas --init-schedule");
+  ASSERT_EQ(resumed.status, 0) << resumed.err;
+  const auto rj = nlohmann::json::parse(last_line(resumed.out));
+  EXPECT_EQ(rj["params"]["beta"], saved["extra"]["final_beta"]);
+  EXPECT_EQ(rj["params"]["gamma"], saved["extra"]["final_gamma"]);
+  EXPECT_EQ(rj["params"]["init_from"]["networks"], 3);
+  EXPECT_EQ(run_cli(common + " --init-schedule").status, 2);  // needs --init-from
   const auto other_shape =
       run_cli("train --model perceptron --N 103 --alpha 0.3 --algo rsa --y 3 --init-from " +
               path("first.json"));
