@@ -45,8 +45,12 @@ def records(path):
 
 
 PRL_ALPHA = 0.4  # PRL Fig. 3; train reads it from the pattern file, so it is not in the description
-# The robens measure eta grid per variant ("a wide range" in the PRL; the paper-size runs go further).
-PRL_ETA_GRID = {"default": {"eta-max": 0.3, "eta-steps": 7}, "paper": {"eta-max": 0.4, "eta-steps": 9}}
+# robens measure per variant: the eta grid ("a wide range" in the PRL; the paper-size runs go
+# further) and what is measured (the paper-size runs add robustness to weight flips).
+PRL_MEASURE = {
+    "default": {"what": "input-noise,overlaps,stabilities", "eta-max": 0.3, "eta-steps": 7},
+    "paper": {"what": "input-noise,weight-noise,overlaps,stabilities", "eta-max": 0.4, "eta-steps": 9},
+}
 
 
 def prl_generate_patterns(robens, desc, results):
@@ -76,7 +80,7 @@ def prl_measure(robens, results, results_file, grid):
         out = results / "measure" / f"{r['variant']}-{r['job']}.measure.json"
         if not out.exists():
             out.parent.mkdir(parents=True, exist_ok=True)
-            run([robens, "measure", net, patterns, "--what", "input-noise,overlaps,stabilities",
+            run([robens, "measure", net, patterns, "--what", grid["what"],
                  "--networks", "center,majority,replicas", "--eta-max", grid["eta-max"],
                  "--eta-steps", grid["eta-steps"],
                  "--perturbations", "50", "--seed", r["seed"], "--out", out])
@@ -132,7 +136,7 @@ def main():
         traces = sorted((results / "traces").glob("*.jsonl"))
         plot("entropy", traces, results / "fig6_entropy_vs_distance.png", "--series", "alpha")
     elif a.figure == "prl_fig3":
-        grid = PRL_ETA_GRID.get(a.variant, PRL_ETA_GRID["default"])
+        grid = PRL_MEASURE.get(a.variant, PRL_MEASURE["default"])
         measured = prl_measure(a.robens, results, results_file, grid)
         if measured:
             plot("robustness", measured, results / "fig3_robustness_center.png", "--network", "center")

@@ -29,6 +29,8 @@ def record(m, t, p1, start_net, final):
     return {
         "curve_c": {p["eta"]: p["error_probability"] for p in m["input_noise"]["center"]},
         "curve_r": {p["eta"]: p["error_probability"] for p in m["input_noise"]["replica_mean"]},
+        "wcurve_c": {p["eta"]: p["error_probability"] for p in m.get("weight_noise", {}).get("center", [])},
+        "wcurve_r": {p["eta"]: p["error_probability"] for p in m.get("weight_noise", {}).get("replica_mean", [])},
         "solved": t["solved"] and t["solved_by"] == "all replicas",
         "p1_solved": p1["solved"], "p1_it": p1["iterations"], "it": t["iterations"],
         "seconds": p1["seconds"] + t["seconds"], "center_errors": t["center_errors"],
@@ -86,23 +88,31 @@ for act, runs in sorted(samples.items()):
           f"{mean_se([x['qc'] for x in r])[0]:.3f}, replica-start {mean_se([x['q_start'] for x in r])[0]:.3f}; "
           f"centre training errors {[x['center_errors'] for x in r]} of P")
     print(f"* mean stability: centre {mean_se([x['stab_c'] for x in r])[0]:.3f}, replicas {mean_se([x['stab_r'] for x in r])[0]:.3f}")
-    print("\n| eta | centre P(error) ± se | replicas P(error) ± se | centre − replicas ± se (paired) | samples with centre < replicas |")
-    print("|---|---|---|---|---|")
-    for eta in sorted(r[0]["curve_c"]):
-        c = [x["curve_c"][eta] for x in r]
-        rep = [x["curve_r"][eta] for x in r]
-        diff = [a - b for a, b in zip(c, rep)]
-        mc, sc = mean_se(c); mr, sr = mean_se(rep); md, sd = mean_se(diff)
-        print(f"| {eta:.2f} | {mc:.4f} ± {sc:.4f} | {mr:.4f} ± {sr:.4f} | {md:+.4f} ± {sd:.4f} | "
-              f"{sum(x < 0 for x in diff)}/{len(diff)} |")
+    for kc, kr, what in (("curve_c", "curve_r", "input noise: P(a training pattern with a fraction eta of its entries flipped is misclassified)"),
+                         ("wcurve_c", "wcurve_r", "weight noise: training error rate after flipping a fraction eta of the weights")):
+        if not r[0][kc]:
+            continue
+        print(f"\n{what}\n")
+        print("| eta | centre ± se | replicas ± se | centre − replicas ± se (paired) | samples with centre < replicas |")
+        print("|---|---|---|---|---|")
+        for eta in sorted(r[0][kc]):
+            c = [x[kc][eta] for x in r]
+            rep = [x[kr][eta] for x in r]
+            diff = [a - b for a, b in zip(c, rep)]
+            mc, sc = mean_se(c); mr, sr = mean_se(rep); md, sd = mean_se(diff)
+            print(f"| {eta:.2f} | {mc:.4f} ± {sc:.4f} | {mr:.4f} ± {sr:.4f} | {md:+.4f} ± {sd:.4f} | "
+                  f"{sum(x < 0 for x in diff)}/{len(diff)} |")
 
 if "relu" in samples and "sign" in samples:
-    print("\n### ReLU (K = 32) minus sign (K = 33), centre and replicas, mean over samples ± se (independent samples)\n")
-    print("| eta | centre: relu − sign | replicas: relu − sign |\n|---|---|---|")
+    print("\n### ReLU (K = 32) minus sign (K = 33), mean over samples ± se (independent samples)\n")
     rl, sg = list(samples["relu"].values()), list(samples["sign"].values())
+    keys = ["curve_c", "curve_r"] + (["wcurve_c", "wcurve_r"] if rl[0]["wcurve_c"] and sg[0]["wcurve_c"] else [])
+    names = {"curve_c": "input noise, centre", "curve_r": "input noise, replicas",
+             "wcurve_c": "weight noise, centre", "wcurve_r": "weight noise, replicas"}
+    print("| eta | " + " | ".join(names[k] for k in keys) + " |\n|---" + "|---" * len(keys) + "|")
     for eta in sorted(rl[0]["curve_c"]):
         out = []
-        for key in ("curve_c", "curve_r"):
+        for key in keys:
             a, sa = mean_se([x[key][eta] for x in rl]); b, sb = mean_se([x[key][eta] for x in sg])
             out.append(f"{a - b:+.4f} ± {math.hypot(sa, sb):.4f}")
-        print(f"| {eta:.2f} | {out[0]} | {out[1]} |")
+        print(f"| {eta:.2f} | " + " | ".join(out) + " |")
