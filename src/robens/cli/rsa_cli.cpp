@@ -64,7 +64,8 @@ class RsaCli : public AlgorithmCli {
         ->capture_default_str();
     g->add_flag("--init-schedule", init_schedule_,
                 "with --init-from: also start from the file's final beta and gamma, to continue an "
-                "interrupted or budget-limited run (iterations count from 0 again)");
+                "interrupted or budget-limited run (iterations count from 0 again; --beta-max and "
+                "--gamma-max are raised to them if lower)");
     if (plain_) {
       g->add_option("--move-rule", move_rule_, "uniform proposals (the only rule without coupling)")
           ->check(CLI::IsMember({"uniform"}))
