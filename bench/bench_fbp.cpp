@@ -5,8 +5,8 @@
 // partly polarised messages, as in a real run.
 #include <benchmark/benchmark.h>
 
-#include "robens/algorithms/fbp_engine.hpp"
-#include "robens/algorithms/fbp_protocol.hpp"
+#include "robens/algorithms/fbp/fbp_engine.hpp"
+#include "robens/algorithms/fbp/fbp_protocol.hpp"
 
 namespace robens {
 namespace {

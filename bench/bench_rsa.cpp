@@ -2,7 +2,7 @@
 // per second of the replicated perceptron (N = 1601, alpha = 0.3, y = 3) for each move rule.
 #include <benchmark/benchmark.h>
 
-#include "robens/algorithms/rsa_kernels.hpp"
+#include "robens/algorithms/rsa/rsa_kernels.hpp"
 #include "robens/core/rng.hpp"
 
 namespace robens {

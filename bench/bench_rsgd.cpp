@@ -3,7 +3,7 @@
 // including its end-of-epoch error counts; the one-off set-up is amortised over 50 epochs.
 #include <benchmark/benchmark.h>
 
-#include "robens/algorithms/rsgd.hpp"
+#include "robens/algorithms/rsgd/rsgd.hpp"
 
 namespace robens {
 namespace {

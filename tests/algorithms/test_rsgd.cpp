@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "robens/algorithms/rsgd.hpp"
+#include "robens/algorithms/rsgd/rsgd.hpp"
 #include "robens/core/error.hpp"
 #include "robens/models/committee.hpp"
 

@@ -5,7 +5,7 @@
 #include <filesystem>
 
 #include "robens/core/error.hpp"
-#include "robens/core/pattern_io.hpp"
+#include "robens/io/pattern_file.hpp"
 
 namespace robens {
 namespace {

@@ -2,7 +2,7 @@
 // Shared helpers of the fBP tests.
 #include <vector>
 
-#include "robens/algorithms/fbp.hpp"
+#include "robens/algorithms/fbp/fbp.hpp"
 
 namespace robens::fbp_test {
 

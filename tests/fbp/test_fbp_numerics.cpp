@@ -9,10 +9,10 @@
 #include <limits>
 #include <vector>
 
-#include "robens/algorithms/fbp_fast_kernels.hpp"
-#include "robens/algorithms/fbp_magnetization.hpp"
-#include "robens/core/bp_fast_math.hpp"
-#include "robens/core/bp_numerics.hpp"
+#include "robens/algorithms/fbp/fbp_fast_kernels.hpp"
+#include "robens/algorithms/fbp/fbp_magnetization.hpp"
+#include "robens/math/bp_fast_math.hpp"
+#include "robens/math/bp_numerics.hpp"
 
 namespace robens {
 namespace {

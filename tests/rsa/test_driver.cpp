@@ -2,7 +2,7 @@
 // rejects bad parameters, and its overlap-controlled mode ends with every replica solved.
 #include <gtest/gtest.h>
 
-#include "robens/algorithms/rsa.hpp"
+#include "robens/algorithms/rsa/rsa.hpp"
 #include "robens/core/error.hpp"
 #include "robens/models/committee.hpp"
 

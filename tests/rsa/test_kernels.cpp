@@ -7,7 +7,7 @@
 #include <functional>
 #include <map>
 
-#include "robens/algorithms/rsa_kernels.hpp"
+#include "robens/algorithms/rsa/rsa_kernels.hpp"
 #include "robens/core/error.hpp"
 
 namespace robens {

@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "robens/algorithms/rsa_kernels.hpp"
+#include "robens/algorithms/rsa/rsa_kernels.hpp"
 #include "robens/models/committee.hpp"
 
 namespace robens {

@@ -7,7 +7,7 @@
 #include "robens/core/error.hpp"
 #include "robens/theory/kernel.hpp"
 #include "robens/theory/replica_symmetric.hpp"
-#include "robens/theory/special_functions.hpp"
+#include "robens/math/special_functions.hpp"
 
 namespace robens::theory {
 namespace {

@@ -6,7 +6,7 @@
 #include "robens/core/error.hpp"
 #include "robens/theory/franz_parisi.hpp"
 #include "robens/theory/large_deviation.hpp"
-#include "robens/theory/special_functions.hpp"
+#include "robens/math/special_functions.hpp"
 
 namespace robens::theory {
 namespace {

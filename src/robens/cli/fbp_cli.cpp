@@ -1,6 +1,6 @@
 // `robens train --algo fbp` (focusing BP, PNAS 2016 Eq. 7) and `--algo rbp` (classic reinforced
 // BP, Eq. 8). See docs/fbp.md.
-#include "robens/algorithms/fbp.hpp"
+#include "robens/algorithms/fbp/fbp.hpp"
 #include "robens/cli/algorithm_cli.hpp"
 
 namespace robens::cli {

@@ -4,7 +4,7 @@
 #include "robens/cli/commands.hpp"
 #include "robens/cli/problem_options.hpp"
 #include "robens/core/error.hpp"
-#include "robens/core/pattern_io.hpp"
+#include "robens/io/pattern_file.hpp"
 #include "robens/core/version.hpp"
 #include "robens/models/teacher.hpp"
 

@@ -7,10 +7,10 @@
 #include <cmath>
 #include <sstream>
 
-#include "robens/algorithms/result_file.hpp"
+#include "robens/io/network_file.hpp"
 #include "robens/cli/commands.hpp"
 #include "robens/core/error.hpp"
-#include "robens/core/pattern_io.hpp"
+#include "robens/io/pattern_file.hpp"
 #include "robens/core/version.hpp"
 #include "robens/measure/robustness.hpp"
 

@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "robens/core/error.hpp"
-#include "robens/core/pattern_io.hpp"
+#include "robens/io/pattern_file.hpp"
 #include "robens/models/teacher.hpp"
 
 namespace robens::cli {

@@ -2,8 +2,8 @@
 // gamma = 0: y independent standard SA runs, the PNAS Fig. 2 baseline).
 #include <algorithm>
 
-#include "robens/algorithms/result_file.hpp"
-#include "robens/algorithms/rsa.hpp"
+#include "robens/io/network_file.hpp"
+#include "robens/algorithms/rsa/rsa.hpp"
 #include "robens/cli/algorithm_cli.hpp"
 #include "robens/cli/count_option.hpp"
 #include "robens/core/error.hpp"

@@ -1,5 +1,5 @@
 // `robens train --algo rsgd` (the default) and `--algo sgd` (the non-interacting baseline).
-#include "robens/algorithms/rsgd.hpp"
+#include "robens/algorithms/rsgd/rsgd.hpp"
 #include "robens/cli/algorithm_cli.hpp"
 #include "robens/cli/count_option.hpp"
 

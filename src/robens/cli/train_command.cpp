@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "robens/algorithms/result_file.hpp"
+#include "robens/io/network_file.hpp"
 #include "robens/cli/algorithm_cli.hpp"
 #include "robens/cli/commands.hpp"
 #include "robens/cli/problem_options.hpp"

@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "robens/core/error.hpp"
-#include "robens/theory/special_functions.hpp"
+#include "robens/math/special_functions.hpp"
 
 namespace robens::theory {
 

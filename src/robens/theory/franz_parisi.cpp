@@ -6,8 +6,8 @@
 #include <cstdint>
 
 #include "robens/core/error.hpp"
-#include "robens/theory/gaussian_quadrature.hpp"
-#include "robens/theory/special_functions.hpp"
+#include "robens/math/gaussian_quadrature.hpp"
+#include "robens/math/special_functions.hpp"
 
 namespace robens::theory {
 namespace {

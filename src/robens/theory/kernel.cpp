@@ -5,7 +5,7 @@
 #include <limits>
 
 #include "robens/core/error.hpp"
-#include "robens/theory/special_functions.hpp"
+#include "robens/math/special_functions.hpp"
 
 namespace robens::theory {
 namespace {

@@ -8,8 +8,8 @@
 #include <utility>
 
 #include "robens/core/error.hpp"
-#include "robens/theory/gaussian_quadrature.hpp"
-#include "robens/theory/special_functions.hpp"
+#include "robens/math/gaussian_quadrature.hpp"
+#include "robens/math/special_functions.hpp"
 
 namespace robens::theory {
 namespace {

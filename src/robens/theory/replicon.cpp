@@ -9,7 +9,7 @@
 
 #include "robens/core/error.hpp"
 #include "robens/theory/energetic_term.hpp"
-#include "robens/theory/special_functions.hpp"
+#include "robens/math/special_functions.hpp"
 
 namespace robens::theory {
 

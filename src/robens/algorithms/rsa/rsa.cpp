@@ -1,10 +1,10 @@
-#include "robens/algorithms/rsa.hpp"
+#include "robens/algorithms/rsa/rsa.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 
-#include "robens/algorithms/rsa_kernels.hpp"
+#include "robens/algorithms/rsa/rsa_kernels.hpp"
 #include "robens/core/error.hpp"
 
 namespace robens {

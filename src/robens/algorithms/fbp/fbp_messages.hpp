@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "robens/algorithms/fbp_magnetization.hpp"
+#include "robens/algorithms/fbp/fbp_magnetization.hpp"
 
 namespace robens {
 

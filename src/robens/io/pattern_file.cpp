@@ -1,4 +1,4 @@
-#include "robens/core/pattern_io.hpp"
+#include "robens/io/pattern_file.hpp"
 
 #include <bit>
 #include <charconv>

@@ -1,4 +1,4 @@
-#include "robens/algorithms/rsgd.hpp"
+#include "robens/algorithms/rsgd/rsgd.hpp"
 
 #include <algorithm>
 #include <bit>

@@ -1,4 +1,4 @@
-#include "robens/algorithms/rsa_system.hpp"
+#include "robens/algorithms/rsa/rsa_system.hpp"
 
 #include <cmath>
 

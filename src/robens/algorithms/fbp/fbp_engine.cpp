@@ -1,4 +1,4 @@
-#include "robens/algorithms/fbp_engine.hpp"
+#include "robens/algorithms/fbp/fbp_engine.hpp"
 
 #include <omp.h>
 
@@ -7,7 +7,7 @@
 #include <numeric>
 #include <span>
 
-#include "robens/algorithms/fbp_fast_kernels.hpp"
+#include "robens/algorithms/fbp/fbp_fast_kernels.hpp"
 #include "robens/core/error.hpp"
 #include "robens/models/committee.hpp"
 

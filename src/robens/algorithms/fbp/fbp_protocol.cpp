@@ -1,10 +1,10 @@
-#include "robens/algorithms/fbp_protocol.hpp"
+#include "robens/algorithms/fbp/fbp_protocol.hpp"
 
 #include <charconv>
 #include <cmath>
 #include <sstream>
 
-#include "robens/core/bp_numerics.hpp"
+#include "robens/math/bp_numerics.hpp"
 #include "robens/core/error.hpp"
 
 namespace robens {

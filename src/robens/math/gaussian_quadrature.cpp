@@ -1,7 +1,7 @@
-#include "robens/theory/gaussian_quadrature.hpp"
+#include "robens/math/gaussian_quadrature.hpp"
 
 #include "robens/core/error.hpp"
-#include "robens/theory/special_functions.hpp"
+#include "robens/math/special_functions.hpp"
 
 namespace robens::theory {
 

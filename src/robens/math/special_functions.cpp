@@ -1,4 +1,4 @@
-#include "robens/theory/special_functions.hpp"
+#include "robens/math/special_functions.hpp"
 
 #include <cmath>
 

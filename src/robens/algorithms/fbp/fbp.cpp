@@ -1,4 +1,4 @@
-#include "robens/algorithms/fbp.hpp"
+#include "robens/algorithms/fbp/fbp.hpp"
 
 #include <fmt/format.h>
 

@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "robens/algorithms/fbp_fast_kernels.hpp"
-#include "robens/algorithms/fbp_messages.hpp"
-#include "robens/algorithms/fbp_protocol.hpp"
+#include "robens/algorithms/fbp/fbp_fast_kernels.hpp"
+#include "robens/algorithms/fbp/fbp_messages.hpp"
+#include "robens/algorithms/fbp/fbp_protocol.hpp"
 #include "robens/core/pattern_set.hpp"
 #include "robens/core/rng.hpp"
 #include "robens/models/binary_network.hpp"

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <string>
 
-#include "robens/core/bp_numerics.hpp"
+#include "robens/math/bp_numerics.hpp"
 
 namespace robens {
 

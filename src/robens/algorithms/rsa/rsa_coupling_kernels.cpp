@@ -7,7 +7,7 @@
 // Metropolis factor of an up move is λ_ℓ = e^{−g_γ(ℓ)}, of a down move 1.
 #include <cmath>
 
-#include "robens/algorithms/rsa_kernels.hpp"
+#include "robens/algorithms/rsa/rsa_kernels.hpp"
 #include "robens/core/error.hpp"
 
 namespace robens {

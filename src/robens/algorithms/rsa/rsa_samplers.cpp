@@ -2,7 +2,7 @@
 #include <cmath>
 #include <limits>
 
-#include "robens/algorithms/rsa_kernels.hpp"
+#include "robens/algorithms/rsa/rsa_kernels.hpp"
 
 namespace robens {
 namespace {

@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "robens/algorithms/rsa_system.hpp"
+#include "robens/algorithms/rsa/rsa_system.hpp"
 #include "robens/core/rng.hpp"
 
 namespace robens {

@@ -1,7 +1,7 @@
-#include "robens/algorithms/result_file.hpp"
+#include "robens/io/network_file.hpp"
 
 #include "robens/core/error.hpp"
-#include "robens/core/pattern_io.hpp"
+#include "robens/io/pattern_file.hpp"
 #include "robens/core/version.hpp"
 
 namespace robens {

@@ -6,8 +6,8 @@
 #include <string>
 
 #include "robens/algorithms/algorithm.hpp"
-#include "robens/algorithms/fbp_engine.hpp"
-#include "robens/algorithms/fbp_protocol.hpp"
+#include "robens/algorithms/fbp/fbp_engine.hpp"
+#include "robens/algorithms/fbp/fbp_protocol.hpp"
 
 namespace robens {
 

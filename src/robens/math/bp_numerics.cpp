@@ -1,4 +1,4 @@
-#include "robens/core/bp_numerics.hpp"
+#include "robens/math/bp_numerics.hpp"
 
 namespace robens::bp {
 

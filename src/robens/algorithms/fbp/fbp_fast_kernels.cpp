@@ -3,13 +3,13 @@
 // file only, before any include, so that every inlined function is compiled the same way.
 #pragma GCC optimize("no-trapping-math")
 
-#include "robens/algorithms/fbp_fast_kernels.hpp"
+#include "robens/algorithms/fbp/fbp_fast_kernels.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
-#include "robens/core/bp_fast_math.hpp"
+#include "robens/math/bp_fast_math.hpp"
 
 namespace robens {
 

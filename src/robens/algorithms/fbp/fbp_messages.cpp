@@ -1,4 +1,4 @@
-#include "robens/algorithms/fbp_messages.hpp"
+#include "robens/algorithms/fbp/fbp_messages.hpp"
 
 #include <fmt/format.h>
 #include <zlib.h>
