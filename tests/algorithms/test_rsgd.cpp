@@ -51,8 +51,9 @@ TEST(Rsgd, ReplicasDrawTheirOwnOrderFromTheFirstEpoch) {
   const auto problem = committee_problem(31, 3, 0.6, 2);
   RsgdParameters p;
   p.replicas = 3;
-  p.lambda = Schedule{0.0, 1.0, 0.0};
-  p.gamma = Schedule{0.0, 1.0, 0.0};
+  p.lambda = 0;
+  p.gamma = 0;
+  p.gamma_step = 0;
   p.batch = 5;
   p.max_epochs = 1;
   p.init_equal = true;
@@ -109,12 +110,13 @@ TEST(Rsgd, CouplingPullsReplicasTogether) {
   p.batch = 20;
   p.max_epochs = 60;
   p.init_equal = false;
-  p.gamma = Schedule{0.5, 1.0, 0.1};
-  p.lambda = Schedule{1.0, 1.0, 0.0};
+  p.gamma = 0.5;
+  p.gamma_step = 0.1;
+  p.lambda = 1.0;
   Recorder rec;
   ReplicatedSgd(p).run(problem, rec);
   RsgdParameters q = p;
-  q.lambda = Schedule{0.0, 1.0, 0.0};
+  q.lambda = 0;
   Recorder free_rec;
   ReplicatedSgd(q).run(problem, free_rec);
   auto mean_distance = [](const nlohmann::json& r) {
@@ -128,7 +130,7 @@ TEST(Rsgd, CouplingPullsReplicasTogether) {
 TEST(Rsgd, PlainSgdIsTheOneReplicaBaseline) {
   const auto p = RsgdParameters::plain_sgd();
   EXPECT_EQ(p.replicas, 1);
-  EXPECT_EQ(p.lambda.start, 0.0);
+  EXPECT_EQ(p.lambda, 0.0);
   const auto problem = committee_problem(101, 1, 0.2, 3);  // perceptron, easy load
   Recorder rec;
   const auto r = ReplicatedSgd(p).run(problem, rec);
@@ -151,11 +153,11 @@ TEST(Rsgd, BadParametersAreRejected) {
   }
   bad([](RsgdParameters& p) { p.batch = 0; });
   bad([](RsgdParameters& p) { p.max_epochs = 0; });
-  bad([](RsgdParameters& p) { p.eta.start = std::nan(""); });
-  bad([](RsgdParameters& p) { p.eta.start = 0; });
-  bad([](RsgdParameters& p) { p.lambda.start = -0.1; });
-  bad([](RsgdParameters& p) { p.gamma.start = std::numeric_limits<double>::infinity(); });
-  bad([](RsgdParameters& p) { p.gamma.step = std::nan(""); });
+  bad([](RsgdParameters& p) { p.eta = std::nan(""); });
+  bad([](RsgdParameters& p) { p.eta = 0; });
+  bad([](RsgdParameters& p) { p.lambda = -0.1; });
+  bad([](RsgdParameters& p) { p.gamma = std::numeric_limits<double>::infinity(); });
+  bad([](RsgdParameters& p) { p.gamma_step = std::nan(""); });
   auto problem = committee_problem(21, 2, 0.3, 1);  // K even
   problem.shape.units = 4;
   Recorder rec;

@@ -5,6 +5,8 @@
 #include <fstream>
 
 #include "fbp_test_util.hpp"
+#include "robens/run/run.hpp"
+#include "robens/run/warm_start_file.hpp"
 #include "robens/core/error.hpp"
 
 namespace robens {
@@ -89,29 +91,33 @@ TEST(FbpMessages, ResumeFromSavedMessagesRepeatsTheNextStep) {
   // Uninterrupted: steps 1..6.
   p.max_steps = 6;
   p.save_messages = dir + "fbp_full.gz";
-  const TrainResult full = FocusingBp(p).run(problem, none);
+  FocusingBp full_run(p);
+  const TrainResult full = run(problem, full_run).result;  // the runner writes the files
   // Interrupted after step 5, saved, then resumed for step 6 only.
   p.max_steps = 5;
   p.save_messages = dir + "fbp_part.gz";
-  FocusingBp(p).run(problem, none);
-  p.load_messages = dir + "fbp_part.gz";
+  FocusingBp part(p);
+  run(problem, part);
+  const WarmStart start = load_warm_start(dir + "fbp_part.gz", "fbp");
   p.start_step = 6;
   p.max_steps = 1;
   p.save_messages = dir + "fbp_resumed.gz";
   fbp_test::RecordingObserver rec;
-  const TrainResult resumed = FocusingBp(p).run(problem, rec);
+  FocusingBp resumed_run(p);
+  const TrainResult resumed = run(problem, resumed_run, rec, start).result;
   ASSERT_EQ(rec.records.size(), 1U);
   EXPECT_EQ(rec.records[0].step, 6);
   EXPECT_TRUE(read_messages(dir + "fbp_full.gz") == read_messages(dir + "fbp_resumed.gz"));
   EXPECT_EQ(full.center, resumed.center);
   // Per-step message files from the template.
   FbpParameters t = fbp_test::reference_settings();
-  t.protocol.kind = ProtocolKind::scoping;
-  t.protocol.gamma = "0.5,1";
-  t.protocol.y = 3;
+  t.protocol = ProtocolKind::scoping;
+  t.gamma = "0.5,1";
+  t.y = 3;
   t.write_outfile = WriteOutfile::always;
   t.messages_template = dir + "fbp_step_%gamma%.gz";
-  FocusingBp(t).run(problem, none);
+  FocusingBp per_step(t);
+  run(problem, per_step);
   EXPECT_EQ(read_messages(dir + "fbp_step_0.5.gz").m, problem.patterns.size());
   EXPECT_EQ(read_messages(dir + "fbp_step_1.gz").n, 21U);
 }

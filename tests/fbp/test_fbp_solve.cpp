@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "fbp_test_util.hpp"
+#include "robens/run/warm_start_file.hpp"
 #include "robens/core/error.hpp"
 #include "robens/models/committee.hpp"
 
@@ -45,24 +46,24 @@ TEST(FbpSolve, EveryAccuracyLevel) {
 
 TEST(FbpSolve, EveryProtocol) {
   FbpParameters p = reference_settings();
-  p.protocol.kind = ProtocolKind::scoping;
-  p.protocol.gamma = "0:0.1:10";
-  p.protocol.y = 21;
+  p.protocol = ProtocolKind::scoping;
+  p.gamma = "0:0.1:10";
+  p.y = 21;
   expect_solves(p, "scoping");
-  p.protocol.kind = ProtocolKind::pseudo;
-  p.protocol.rho = "0:0.01:1";
+  p.protocol = ProtocolKind::pseudo;
+  p.rho = "0:0.01:1";
   expect_solves(p, "pseudo");
-  p.protocol.x = 0.25;
+  p.x = 0.25;
   expect_solves(p, "pseudo x=0.25");
   // FreeScoping with the pseudo-reinforcement sequence written out.
-  p.protocol = {};
-  p.protocol.kind = ProtocolKind::free_scoping;
+  p = reference_settings();
+  p.protocol = ProtocolKind::free_scoping;
   std::string pairs;
   for (int i = 0; i <= 100; ++i) {
     const auto s = pseudo_reinforcement_step(i / 100.0, 0.5);
     pairs += fmt::format("{}{}:{}", i ? "," : "", s.gamma, s.y);
   }
-  p.protocol.pairs = pairs;
+  p.pairs = pairs;
   expect_solves(p, "free");
 }
 
@@ -81,8 +82,8 @@ TEST(FbpSolve, ThermodynamicRunGoesThroughTheWholeProtocol) {
     FbpParameters p = reference_settings();
     p.format = format;
     p.max_iters = 100;
-    p.protocol.kind = ProtocolKind::pseudo;
-    p.protocol.rho = "0:0.01:0.99,0.992:0.002:0.998";
+    p.protocol = ProtocolKind::pseudo;
+    p.rho = "0:0.01:0.99,0.992:0.002:0.998";
     p.outatzero = false;
     fbp_test::RecordingObserver rec;
     const TrainResult r = FocusingBp(p).run(committee_problem(21, 5, 0.1, 135), rec);
@@ -105,17 +106,17 @@ TEST(FbpSolve, ThreadCountDoesNotChangeResults) {
   const TrainingProblem problem = committee_problem(101, 3, 0.3, 7);
   FbpParameters p = reference_settings();
   p.max_steps = 15;
-  p.save_messages = testing::TempDir() + "fbp_threads1.gz";
   p.threads = 1;
   Observer none;
   const TrainResult r1 = FocusingBp(p).run(problem, none);
-  p.save_messages = testing::TempDir() + "fbp_threads2.gz";
   p.threads = 2;
   const TrainResult r2 = FocusingBp(p).run(problem, none);
   EXPECT_EQ(r1.center, r2.center);
   EXPECT_EQ(r1.steps, r2.steps);
-  EXPECT_TRUE(read_messages(testing::TempDir() + "fbp_threads1.gz") ==
-              read_messages(testing::TempDir() + "fbp_threads2.gz"));
+  auto messages = [](const TrainResult& r) {
+    return dynamic_cast<const FbpMessagesState&>(*r.final_state).messages;
+  };
+  EXPECT_TRUE(messages(r1) == messages(r2));
 }
 
 TEST(FbpSolve, ExactAndAccurateFirstLayerAgreeForLargeFanIn) {
@@ -156,29 +157,29 @@ TEST(FbpSolve, BadParametersAreRejected) {
   rejects([](FbpParameters& p) { p.randfact = 1.5; });
   rejects([](FbpParameters& p) { p.start_step = 0; });
   rejects([](FbpParameters& p) { p.messages_template = "messages.gz"; });
-  rejects([](FbpParameters& p) { p.protocol.rho = "0:0:1"; });
-  rejects([](FbpParameters& p) { p.protocol.rho = "0:0.1:1.5"; });
-  rejects([](FbpParameters& p) { p.protocol.rho = "abc"; });
-  rejects([](FbpParameters& p) { p.protocol.rho = ""; });
+  rejects([](FbpParameters& p) { p.rho = "0:0:1"; });
+  rejects([](FbpParameters& p) { p.rho = "0:0.1:1.5"; });
+  rejects([](FbpParameters& p) { p.rho = "abc"; });
+  rejects([](FbpParameters& p) { p.rho = ""; });
   rejects([](FbpParameters& p) {
-    p.protocol.kind = ProtocolKind::scoping;
-    p.protocol.y = 0.5;
+    p.protocol = ProtocolKind::scoping;
+    p.y = 0.5;
   });
   rejects([](FbpParameters& p) {
-    p.protocol.kind = ProtocolKind::scoping;
-    p.protocol.gamma = "-1:0.1:1";
+    p.protocol = ProtocolKind::scoping;
+    p.gamma = "-1:0.1:1";
   });
   rejects([](FbpParameters& p) {
-    p.protocol.kind = ProtocolKind::free_scoping;
-    p.protocol.pairs = "1:2:3.5";  // finite beta
+    p.protocol = ProtocolKind::free_scoping;
+    p.pairs = "1:2:3.5";  // finite beta
   });
   rejects([](FbpParameters& p) {
-    p.protocol.kind = ProtocolKind::free_scoping;
-    p.protocol.pairs = "";
+    p.protocol = ProtocolKind::free_scoping;
+    p.pairs = "";
   });
-  EXPECT_THROW(parse_factor_accuracy("fast"), InputError);
-  EXPECT_THROW(parse_protocol_kind("annealing"), InputError);
-  EXPECT_THROW(parse_message_format("log"), InputError);
+  EXPECT_THROW(parse_enum<FactorAccuracy>("fast", "accuracy1"), InputError);
+  EXPECT_THROW(parse_enum<ProtocolKind>("annealing", "protocol"), InputError);
+  EXPECT_THROW(parse_enum<MessageFormat>("log", "format"), InputError);
 
   Observer none;
   auto run_rejects = [&](FbpParameters p, const TrainingProblem& problem) {
@@ -192,9 +193,7 @@ TEST(FbpSolve, BadParametersAreRejected) {
   tree.shape = NetworkShape::committee(Architecture::tree, 63, 3, Activation::sign);
   tree.patterns = random_patterns(10, 63, 1);
   run_rejects(FbpParameters{}, tree);
-  FbpParameters missing;
-  missing.load_messages = testing::TempDir() + "does_not_exist.gz";
-  run_rejects(missing, committee_problem(21, 5, 0.1, 1));
+  EXPECT_THROW(load_warm_start(testing::TempDir() + "does_not_exist.gz", "fbp"), InputError);
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "fbp_test_util.hpp"
+#include "robens/run/run.hpp"
 
 namespace robens {
 namespace {
@@ -18,9 +19,9 @@ TEST(FbpThermo, NoPatternsGiveTheBinaryEntropyOfTheDistance) {
                              : NetworkShape{Architecture::fully_connected, 21, k, Activation::sign};
       problem.patterns = PatternSet(0, 21);
       FbpParameters p;
-      p.protocol.kind = ProtocolKind::scoping;
-      p.protocol.gamma = "0.05,0.3,1,2.5,5,12";
-      p.protocol.y = 3;
+      p.protocol = ProtocolKind::scoping;
+      p.gamma = "0.05,0.3,1,2.5,5,12";
+      p.y = 3;
       p.outatzero = false;
       p.max_iters = 50;
       p.format = format;
@@ -45,9 +46,9 @@ TEST(FbpThermo, NoPatternsGiveTheBinaryEntropyOfTheDistance) {
 TEST(FbpThermo, LocalEntropyStaysBelowTheBoundAndTheOutfileIsWritten) {
   const TrainingProblem problem = fbp_test::committee_problem(21, 3, 0.2, 9);
   FbpParameters p;
-  p.protocol.kind = ProtocolKind::scoping;
-  p.protocol.gamma = "0.2:0.2:2";
-  p.protocol.y = 7;
+  p.protocol = ProtocolKind::scoping;
+  p.gamma = "0.2:0.2:2";
+  p.y = 7;
   p.outatzero = false;
   p.max_iters = 200;
   p.epsilon = 1e-6;
@@ -55,7 +56,8 @@ TEST(FbpThermo, LocalEntropyStaysBelowTheBoundAndTheOutfileIsWritten) {
   p.outfile = testing::TempDir() + "fbp_outfile.txt";
   std::remove(p.outfile.c_str());
   fbp_test::RecordingObserver rec;
-  FocusingBp(p).run(problem, rec);
+  FocusingBp algorithm(p);
+  run(problem, algorithm, rec);  // the runner attaches the outfile observer
   long converged = 0;
   for (const auto& r : rec.records) {
     if (!r.data["converged"].get<bool>()) continue;
@@ -86,8 +88,8 @@ TEST(FbpThermo, PerceptronEntropyAtGammaZeroIsCloseToTheReplicaSymmetricValue) {
   for (std::uint64_t seed : {1U, 2U}) {
     const TrainingProblem problem = fbp_test::committee_problem(401, 1, 0.3, seed);
     FbpParameters p;
-    p.protocol.kind = ProtocolKind::scoping;
-    p.protocol.gamma = "0";
+    p.protocol = ProtocolKind::scoping;
+    p.gamma = "0";
     p.outatzero = false;
     p.max_iters = 300;
     p.epsilon = 1e-6;

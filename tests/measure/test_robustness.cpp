@@ -104,7 +104,7 @@ TEST(MeasureRobustness, RejectsBadInput) {
   EXPECT_THROW(weight_noise_curve(net, random_patterns(4, 7, 1), {0.1}, 5, 1), InputError);
   EXPECT_THROW(eta_grid(2, 3), InputError);
   EXPECT_THROW(majority_network({}, 1), InputError);
-  EXPECT_THROW(parse_noise_mode("x"), InputError);
+  EXPECT_THROW(parse_enum<NoiseMode>("x", "noise"), InputError);
 }
 
 TEST(MeasureRobustness, CommandWritesCurvesForASavedRun) {

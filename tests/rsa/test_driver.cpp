@@ -60,7 +60,7 @@ TEST(RsaDriver, StopsAtVerifiedSolutionForEveryModelAndRule) {
       SCOPED_TRACE(to_string(rule) + " " + s.energy + " K=" + std::to_string(s.shape.units));
       RsaParameters par;
       par.move_rule = rule;
-      par.energy = s.energy;
+      par.energy = parse_enum<RsaEnergy>(s.energy, "energy");
       par.stage_moves = 50;
       par.max_iterations = 20'000'000;
       const auto p = problem(s.shape, s.alpha, 4);
@@ -119,7 +119,7 @@ TEST(RsaDriver, OverlapModeEndsWithAllReplicasSolvedNearTarget) {
   Observer none;
   const TrainResult r = ReplicatedAnnealing(par).run(p, none);
   ASSERT_TRUE(r.solved);
-  EXPECT_EQ(r.extra["solved_by"], "all replicas");
+  EXPECT_EQ(r.solved_by, "all replicas");
   const UnitInputs in(p.patterns, p.shape);
   for (const auto& rep : r.replicas) EXPECT_EQ(count_errors(rep, in), 0U);
   double q = 0;
@@ -140,19 +140,20 @@ TEST(RsaDriver, StartsFromGivenConfigurations) {
   ASSERT_EQ(count_errors(first.center, in), 0U);
 
   // One solution given: every replica starts there, so the run is solved before any move.
-  RsaParameters from_solution;
-  from_solution.initial = {first.center};
-  const TrainResult again = ReplicatedAnnealing(from_solution).run(p, none);
+  WarmStart from_solution;
+  from_solution.center = first.center;
+  const TrainResult again = ReplicatedAnnealing(RsaParameters{}).run(p, none, from_solution);
   ASSERT_TRUE(again.solved);
   EXPECT_EQ(again.steps, 0);
   for (const auto& rep : again.replicas) EXPECT_EQ(rep, first.center);
 
   // y networks given: replica a starts from network a; after a single proposal at most one
   // weight of one replica can differ from its start.
-  RsaParameters from_replicas;
-  from_replicas.initial = first.replicas;
-  from_replicas.max_iterations = 1;
-  const TrainResult one = ReplicatedAnnealing(from_replicas).run(p, none);
+  WarmStart from_replicas;
+  from_replicas.replicas = first.replicas;
+  RsaParameters one_step;
+  one_step.max_iterations = 1;
+  const TrainResult one = ReplicatedAnnealing(one_step).run(p, none, from_replicas);
   int differing = 0;
   for (std::size_t a = 0; a < one.replicas.size(); ++a)
     differing += one.replicas[a].hamming(first.replicas[a]);
@@ -170,16 +171,17 @@ TEST(RsaDriver, OverlapModeFromASolutionSpreadsToTheTarget) {
   ASSERT_TRUE(first.solved);
   RsaParameters par;
   par.replicas = 6;
-  par.initial = {first.center};
+  WarmStart start;
+  start.center = first.center;
   par.target_overlap = 0.8;
   par.overlap_tolerance = 0.03;
   par.beta = 3;
   par.gamma = 2;
   par.max_iterations = 30'000'000;
   par.min_iterations = 3'000'000;
-  const TrainResult r = ReplicatedAnnealing(par).run(p, none);
+  const TrainResult r = ReplicatedAnnealing(par).run(p, none, start);
   ASSERT_TRUE(r.solved);
-  EXPECT_EQ(r.extra["solved_by"], "all replicas");
+  EXPECT_EQ(r.solved_by, "all replicas");
   EXPECT_GE(r.steps, par.min_iterations);
   const UnitInputs in(p.patterns, p.shape);
   for (const auto& rep : r.replicas) EXPECT_EQ(count_errors(rep, in), 0U);
@@ -190,18 +192,19 @@ TEST(RsaDriver, OverlapModeFromASolutionSpreadsToTheTarget) {
 TEST(RsaDriver, RejectsMismatchedStartingConfigurations) {
   const auto p = problem(NetworkShape::perceptron(51), 0.3, 1);
   Observer none;
-  RsaParameters wrong_count;
-  wrong_count.replicas = 3;
   Rng rng(1, StreamPurpose::init);
-  wrong_count.initial = {BinaryNetwork::random(p.shape, rng), BinaryNetwork::random(p.shape, rng)};
-  EXPECT_THROW(wrong_count.validate(), InputError);
-  RsaParameters wrong_shape;
-  wrong_shape.initial = {BinaryNetwork::random(NetworkShape::perceptron(53), rng)};
-  EXPECT_THROW(ReplicatedAnnealing(wrong_shape).run(p, none), InputError);
+  WarmStart wrong_count;  // y = 3, two replicas
+  wrong_count.pick = WarmStartPick::replicas;
+  wrong_count.replicas = {BinaryNetwork::random(p.shape, rng), BinaryNetwork::random(p.shape, rng)};
+  EXPECT_THROW(ReplicatedAnnealing(RsaParameters{}).run(p, none, wrong_count), InputError);
+  WarmStart wrong_shape;
+  wrong_shape.center = BinaryNetwork::random(NetworkShape::perceptron(53), rng);
+  EXPECT_THROW(ReplicatedAnnealing(RsaParameters{}).run(p, none, wrong_shape), InputError);
+  WarmStart fine;
+  fine.center = BinaryNetwork::random(p.shape, rng);
   RsaParameters both;
-  both.initial = {BinaryNetwork::random(p.shape, rng)};
   both.init_equal = true;
-  EXPECT_THROW(both.validate(), InputError);
+  EXPECT_THROW(ReplicatedAnnealing(both).run(p, none, fine), InputError);
 }
 
 TEST(RsaDriver, RejectsBadParameters) {
@@ -216,7 +219,6 @@ TEST(RsaDriver, RejectsBadParameters) {
   EXPECT_THROW(bad([](RsaParameters& p) { p.gamma = std::nan(""); }).validate(), InputError);
   EXPECT_THROW(bad([](RsaParameters& p) { p.target_overlap = 1.2; }).validate(), InputError);
   EXPECT_THROW(bad([](RsaParameters& p) { p.max_iterations = 0; }).validate(), InputError);
-  EXPECT_THROW(bad([](RsaParameters& p) { p.energy = "foo"; }).validate(), InputError);
   EXPECT_THROW(bad([](RsaParameters& p) { p.min_iterations = 10; }).validate(),
                InputError);  // only meaningful with --target-overlap
   EXPECT_THROW(bad([](RsaParameters& p) {
@@ -224,10 +226,11 @@ TEST(RsaDriver, RejectsBadParameters) {
                  p.move_rule = RsaMoveRule::eq9;
                }).validate(),
                InputError);
-  EXPECT_THROW(parse_move_rule("bogus"), InputError);
-  EXPECT_THROW(parse_sampler("bogus"), InputError);
+  EXPECT_THROW(parse_enum<RsaMoveRule>("bogus", "move_rule"), InputError);
+  EXPECT_THROW(parse_enum<RsaSampler>("bogus", "sampler"), InputError);
+  EXPECT_THROW(rsa_parameter_table().from_json({{"energy", "foo"}}), InputError);
   RsaParameters minflips;
-  minflips.energy = "minflips";
+  minflips.energy = RsaEnergy::min_flips;
   Observer none;
   EXPECT_THROW(
       ReplicatedAnnealing(minflips).run(

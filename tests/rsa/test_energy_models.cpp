@@ -100,7 +100,7 @@ TEST(RsaEnergyModels, RejectsMinFlipsForRelu) {
   const PatternSet set = random_patterns(10, 24, 1);
   auto columns = std::make_shared<const PatternColumns>(set, shape);
   EXPECT_THROW(make_energy_model(EnergyKind::min_flips, columns), InputError);
-  EXPECT_THROW(parse_energy_kind("bogus"), InputError);
+  EXPECT_THROW(parse_enum<EnergyKind>("bogus", "energy"), InputError);
 }
 
 TEST(RsaEnergyModels, RejectsMismatchedPatterns) {

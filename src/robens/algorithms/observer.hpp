@@ -1,39 +1,55 @@
 #pragma once
-// Algorithms report progress through an Observer: one record per step (epoch, annealing stage,
-// focusing step...). Progress lines, trace files and checkpoints are observers; the algorithm
-// does not know which ones are attached. The algorithm calls on_step and polls stop_requested;
-// whoever runs it (the CLI, a sweep) calls on_start and on_finish.
+// Algorithms report progress through an Observer: one StepRecord per step (epoch, annealing stage,
+// focusing step...). Progress lines, trace files, message files and checkpoints are observers; the
+// algorithm does not know which ones are attached. The algorithm calls on_step and polls
+// stop_requested; the runner (run/run.hpp) calls on_start and on_finish.
+#include <memory>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "robens/algorithms/train_result.hpp"
+#include "robens/algorithms/run_summary.hpp"
+#include "robens/models/binary_network.hpp"
 
 namespace robens {
 
+// What every algorithm has at every step, plus its own fields in `data`.
 struct StepRecord {
-  long step = 0;          // 1-based epoch / stage / iteration count
-  long errors = -1;       // current training errors of the centre (or the single network)
-  long best_errors = -1;  // best so far
-  nlohmann::json data;    // every field of the algorithm's per-step record
+  long step = 0;          // 1-based, in the algorithm's record unit (epoch, stage, step)
+  long errors = -1;       // training errors of the current answer (centre or single network)
+  long best_errors = -1;  // fewest errors seen so far
+  double seconds = 0;     // since the start of the run (set by the runner)
+  // The current answer, when the algorithm has it at hand (the runner keeps the best one).
+  const BinaryNetwork* network = nullptr;
+  // Algorithm-specific state for observers that know the algorithm (e.g. fBP's messages).
+  const RunState* state = nullptr;
+  nlohmann::json data = nlohmann::json::object();  // the algorithm's own fields of this step
+
+  // The trace line: the typed fields, then the algorithm's own fields.
+  nlohmann::json to_json() const;
 };
 
 class Observer {
  public:
   virtual ~Observer() = default;
   // Called once before training with the run's description (algorithm, parameters, seed...).
-  virtual void on_start(const nlohmann::json& /*run_info*/) {}
+  virtual void on_start(const RunInfo& /*info*/) {}
   virtual void on_step(const StepRecord& /*record*/) {}
   // Polled by the algorithm between steps; true ends the run early (result.interrupted = true).
   virtual bool stop_requested() const { return false; }
-  virtual void on_finish(const TrainResult& /*result*/) {}
+  virtual void on_finish(const RunSummary& /*summary*/) {}
 };
 
 // Forwards to several observers in order.
 class ObserverList : public Observer {
  public:
   void add(Observer& o) { observers_.push_back(&o); }
-  void on_start(const nlohmann::json& info) override {
+  // Keeps the observer alive for the lifetime of the list.
+  void add(std::unique_ptr<Observer> o) {
+    observers_.push_back(o.get());
+    owned_.push_back(std::move(o));
+  }
+  void on_start(const RunInfo& info) override {
     for (auto* o : observers_) o->on_start(info);
   }
   void on_step(const StepRecord& r) override {
@@ -44,12 +60,13 @@ class ObserverList : public Observer {
       if (o->stop_requested()) return true;
     return false;
   }
-  void on_finish(const TrainResult& r) override {
-    for (auto* o : observers_) o->on_finish(r);
+  void on_finish(const RunSummary& s) override {
+    for (auto* o : observers_) o->on_finish(s);
   }
 
  private:
   std::vector<Observer*> observers_;
+  std::vector<std::unique_ptr<Observer>> owned_;
 };
 
 }  // namespace robens

@@ -1,5 +1,6 @@
 #pragma once
-// What every training algorithm returns.
+// What every training algorithm returns (the runner adds timing and run info: RunSummary).
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -9,17 +10,25 @@
 
 namespace robens {
 
+// Algorithm-specific state at the end of a run or at a step (e.g. fBP's messages), for observers
+// and front ends that know the algorithm; others ignore it.
+class RunState {
+ public:
+  virtual ~RunState() = default;
+};
+
 struct TrainResult {
   bool solved = false;
-  std::string step_unit = "epochs";  // "epochs" or "iterations" (the JSON key in summaries)
+  std::string step_unit = "epochs";  // what `steps` counts: the summary's key (epochs, iterations)
   long steps = 0;                    // epochs or iterations done
   long errors = -1;                  // training errors of `center` at the end
   long min_errors = -1;              // lowest error count seen (replicas and centre, over time)
-  double seconds = 0;                // training wall time
   bool interrupted = false;          // stopped by the observer (e.g. Ctrl-C) before the end
+  std::string solved_by = "none";    // "center", "replica 3", "all replicas", or "none"
   BinaryNetwork center;              // the answer: centre / majority / single network
   std::vector<BinaryNetwork> replicas;
   nlohmann::json extra = nlohmann::json::object();  // algorithm-specific summary fields
+  std::shared_ptr<const RunState> final_state;      // e.g. fBP's final messages
 };
 
 }  // namespace robens

@@ -1,6 +1,9 @@
 #pragma once
-// What every training algorithm receives: the data, the architecture, and the run's seed.
+// What every training algorithm receives: the data, the architecture, the run's seed, and the
+// description of where the data came from (recorded in every output).
 #include <cstdint>
+
+#include <nlohmann/json.hpp>
 
 #include "robens/core/pattern_set.hpp"
 #include "robens/models/network_shape.hpp"
@@ -11,6 +14,9 @@ struct TrainingProblem {
   PatternSet patterns;
   NetworkShape shape;
   std::uint64_t seed = 1;  // algorithms derive all their streams from it (see core/rng.hpp)
+  // The problem's parameters as recorded in "params" (model, arch, N, K, M, alpha, ...); filled
+  // by build_problem (run/problem.hpp) or by whoever made the patterns.
+  nlohmann::json description = nlohmann::json::object();
 };
 
 }  // namespace robens

@@ -7,6 +7,7 @@
 #include "robens/io/network_file.hpp"
 #include "robens/cli/commands.hpp"
 #include "robens/core/error.hpp"
+#include "robens/io/files.hpp"
 #include "robens/io/pattern_file.hpp"
 #include "robens/core/version.hpp"
 #include "robens/models/committee.hpp"
@@ -29,7 +30,7 @@ int eval_command(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
-  const LoadedNetworks nets = load_result_file(network_path);
+  const NetworkFile nets = load_network_file(network_path);
   const PatternSet patterns = read_patterns(patterns_path);
   const UnitInputs inputs(patterns, nets.center.shape);
 

@@ -2,11 +2,13 @@
 #include <fmt/format.h>
 
 #include "robens/cli/commands.hpp"
-#include "robens/cli/problem_options.hpp"
+#include "robens/cli/parameter_options.hpp"
 #include "robens/core/error.hpp"
+#include "robens/io/network_file.hpp"
 #include "robens/io/pattern_file.hpp"
 #include "robens/core/version.hpp"
 #include "robens/models/teacher.hpp"
+#include "robens/run/problem.hpp"
 
 namespace robens::cli {
 
@@ -14,8 +16,13 @@ int generate_command(int argc, char** argv) {
   CLI::App app("Write a pattern file: M = round(alpha * weights) random +1/-1 patterns with random labels, or "
                "labels from a random teacher (--teacher). Same seed and options, same file.",
                "robens generate");
-  ProblemOptions problem_options;
-  problem_options.add_to(app, /*with_file=*/false);
+  ParameterOptions problem_options;
+  auto specs = problem_parameter_table().specs();
+  std::erase_if(specs, [](const ParameterSpec& s) { return s.key == "patterns"; });
+  problem_options.add(*app.add_option_group("Problem", "the network and the data"), specs);
+  std::uint64_t seed = 1;
+  app.add_option("--seed", seed, "seed of the generated data (unless --data-seed)")
+      ->capture_default_str();
   std::string out_path, format_name = "auto", teacher_path;
   app.add_option("--out,-o", out_path, "output FILE")->required();
   app.add_option("--format", format_name, "text | binary | auto (binary for *.rbp)")
@@ -27,21 +34,24 @@ int generate_command(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
-  require(teacher_path.empty() || problem_options.teacher, "--save-teacher needs --teacher");
-  const TrainingProblem problem = problem_options.build();
-  const nlohmann::json meta = {{"version", kVersion},
-                               {"seed", problem_options.effective_data_seed()},
-                               {"params", problem_options.to_json(problem)}};
+  const nlohmann::json values = problem_options.values();
+  const bool with_teacher = values.value("teacher", false);
+  require(teacher_path.empty() || with_teacher, "--save-teacher needs --teacher");
+  const TrainingProblem problem = build_problem(values, seed);
+  const auto data_seed = problem.description["data_seed"].get<std::uint64_t>();
+  const nlohmann::json meta = {
+      {"version", kVersion}, {"seed", data_seed}, {"params", problem.description}};
   const PatternFormat format = format_name == "auto"     ? format_for_path(out_path)
                                : format_name == "binary" ? PatternFormat::binary
                                                          : PatternFormat::text;
   write_patterns(out_path, problem.patterns, format, meta.dump());
   if (!teacher_path.empty()) {
-    const auto teacher = teacher_student_patterns(problem.patterns.size(), problem.shape,
-                                                  problem_options.effective_data_seed());
-    nlohmann::json j = {{"format", "robens-network"}, {"format_version", 1}, {"version", kVersion},
-                        {"run", meta}, {"center", teacher.teacher.to_json()}};
-    write_file_atomically(teacher_path, j.dump() + "\n");
+    const auto teacher =
+        teacher_student_patterns(problem.patterns.size(), problem.shape, data_seed);
+    NetworkFile file;
+    file.run = meta;
+    file.center = teacher.teacher;
+    save_network_file(teacher_path, file);
   }
   fmt::print(stderr, "wrote {} patterns of {} inputs to {}\n", problem.patterns.size(), problem.patterns.input_size(),
              out_path);

@@ -10,6 +10,7 @@
 #include "robens/io/network_file.hpp"
 #include "robens/cli/commands.hpp"
 #include "robens/core/error.hpp"
+#include "robens/io/files.hpp"
 #include "robens/io/pattern_file.hpp"
 #include "robens/core/version.hpp"
 #include "robens/measure/robustness.hpp"
@@ -105,11 +106,11 @@ int measure_command(int argc, char** argv) {
   } else {
     etas = eta_grid(eta_max, eta_steps);
   }
-  const NoiseMode mode = parse_noise_mode(noise);
+  const NoiseMode mode = parse_enum<NoiseMode>(noise, "--noise");
   require(perturbations >= 1 && perturbations <= 1000000,
           "--perturbations must be between 1 and 10^6 (got {})", perturbations);
 
-  const LoadedNetworks nets = load_result_file(network_path);
+  const NetworkFile nets = load_network_file(network_path);
   const PatternSet patterns = read_patterns(patterns_path);
   require(patterns.input_size() == nets.center.shape.inputs,
           "{} has {} inputs but the network expects {}", patterns_path, patterns.input_size(),
@@ -141,7 +142,7 @@ int measure_command(int argc, char** argv) {
                              {"noise", to_string(mode)},
                              {"what", measures},
                              {"networks", networks}}},
-                           {"run", nets.run_info}};
+                           {"run", nets.run}};
   std::string csv = "network,measure,eta,error_probability,standard_error\n";
   auto add_curves = [&](const char* key, auto fn) {
     nlohmann::json& block = report[key] = nlohmann::json::object();

@@ -11,8 +11,9 @@
 namespace robens::cli {
 
 ProgressLine::ProgressLine(std::string unit, bool enabled)
-    : unit_(std::move(unit)), active_(enabled && isatty(fileno(stderr)) != 0),
-      start_(std::chrono::steady_clock::now()), last_(start_) {}
+    : unit_(std::move(unit)),
+      active_(enabled && isatty(fileno(stderr)) != 0),
+      last_(std::chrono::steady_clock::now()) {}
 
 void ProgressLine::on_step(const StepRecord& r) {
   if (!active_) return;
@@ -21,37 +22,19 @@ void ProgressLine::on_step(const StepRecord& r) {
   last_ = now;
   drawn_ = true;
   std::string extra;
-  if (r.data.contains("gamma")) extra += fmt::format("  gamma {:.4g}", r.data["gamma"].get<double>());
-  if (r.data.contains("beta")) extra += fmt::format("  beta {:.4g}", r.data["beta"].get<double>());
-  fmt::print(stderr, "\r\x1b[K{} {}  errors {}  best {}{}  {:.1f} s", unit_, r.step, r.errors, r.best_errors, extra,
-             std::chrono::duration<double>(now - start_).count());
+  for (const char* key : {"gamma", "beta"}) {
+    if (!r.data.contains(key)) continue;
+    const auto& v = r.data[key];  // fBP writes an infinite gamma as "Inf"
+    extra += v.is_number() ? fmt::format("  {} {:.4g}", key, v.get<double>())
+                           : fmt::format("  {} {}", key, v.is_string() ? v.get<std::string>() : v.dump());
+  }
+  fmt::print(stderr, "\r\x1b[K{} {}  errors {}  best {}{}  {:.1f} s", unit_, r.step, r.errors,
+             r.best_errors, extra, r.seconds);
   std::fflush(stderr);
 }
 
-void ProgressLine::on_finish(const TrainResult&) {
+void ProgressLine::on_finish(const RunSummary&) {
   if (active_ && drawn_) fmt::print(stderr, "\r\x1b[K");
-}
-
-TraceWriter::TraceWriter(const std::string& path) : out_(path, std::ios::trunc), path_(path) {
-  require(out_.good(), "{}: cannot open the trace file for writing", path);
-}
-
-void TraceWriter::on_start(const nlohmann::json& run_info) {
-  nlohmann::json j = run_info;
-  j["type"] = "header";
-  out_ << j.dump() << '\n' << std::flush;
-}
-
-void TraceWriter::on_step(const StepRecord& r) {
-  nlohmann::json j = r.data;
-  j["type"] = "step";
-  out_ << j.dump() << '\n' << std::flush;
-}
-
-void TraceWriter::on_finish(const TrainResult& r) {
-  nlohmann::json j = {{"type", "summary"}, {"solved", r.solved},         {r.step_unit, r.steps},
-                      {"errors", r.errors}, {"min_errors", r.min_errors}, {"interrupted", r.interrupted}};
-  out_ << j.dump() << '\n' << std::flush;
 }
 
 namespace {

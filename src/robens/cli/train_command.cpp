@@ -1,24 +1,26 @@
 // `robens train`: build the problem, run the chosen algorithm with progress / trace / Ctrl-C
-// observers, print a summary (or one JSON line with --json), optionally save the networks.
-#include <unistd.h>
-
+// observers, print a summary (or one JSON line with --json), optionally save the networks. Every
+// option comes from a parameter table: the problem's, the run's and the algorithm's.
 #include <cstring>
 
 #include <fmt/format.h>
 
-#include "robens/io/network_file.hpp"
-#include "robens/cli/algorithm_cli.hpp"
+#include "robens/algorithms/registry.hpp"
 #include "robens/cli/commands.hpp"
-#include "robens/cli/problem_options.hpp"
+#include "robens/cli/parameter_options.hpp"
 #include "robens/cli/run_observers.hpp"
 #include "robens/core/error.hpp"
-#include "robens/core/version.hpp"
+#include "robens/run/problem.hpp"
+#include "robens/run/run.hpp"
+#include "robens/run/run_options.hpp"
+#include "robens/run/saved_run.hpp"
+#include "robens/run/trace_file.hpp"
 
 namespace robens::cli {
 namespace {
 
 // --algo decides which options exist, so it is read before the real parse.
-std::string find_algorithm(int argc, char** argv) {
+std::string find_algorithm_argument(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--algo") == 0 && i + 1 < argc) return argv[i + 1];
     if (std::strncmp(argv[i], "--algo=", 7) == 0) return argv[i] + 7;
@@ -26,40 +28,60 @@ std::string find_algorithm(int argc, char** argv) {
   return "rsgd";
 }
 
+std::string algorithm_list() {
+  std::string text;
+  for (const auto& a : algorithm_registry())
+    text += fmt::format("  {:<6} {}\n         networks: {}\n", a.name, a.summary, a.networks);
+  return text;
+}
+
+void print_human_summary(const RunSummary& s, const RunOptions& options) {
+  const auto& p = s.info.params;
+  const auto& r = s.result;
+  fmt::print("robens {} | {} | {} {} N={} K={} ({} weights) | M={} (alpha={:.4g}) | seed {}\n",
+             s.info.version, s.info.algorithm, p["model"].get<std::string>(),
+             p["arch"].get<std::string>(), p["N"].dump(), p["K"].dump(), p["weights"].dump(),
+             p["M"].dump(), p["alpha"].get<double>(), s.info.seed);
+  const std::string how = r.solved ? "SOLVED" : r.interrupted ? "INTERRUPTED" : "NOT SOLVED";
+  const double m = p["M"].get<double>();
+  fmt::print("{} after {} {} | errors {} ({:.3g}%) | min errors {} | {:.3f} s\n", how, r.steps,
+             r.step_unit, r.errors, 100.0 * static_cast<double>(r.errors) / m, r.min_errors,
+             s.seconds);
+  if (!options.save.empty()) fmt::print("saved to {}\n", options.save);
+}
+
 }  // namespace
 
 int train_command(int argc, char** argv) {
-  auto catalog = algorithm_catalog();
-  const std::string algo_name = find_algorithm(argc, argv);
-  AlgorithmCli* algo_cli = nullptr;
+  const AlgorithmInfo& info = find_algorithm(find_algorithm_argument(argc, argv));
   std::vector<std::string> names;
-  std::string algo_list;
-  for (auto& a : catalog) {
-    names.push_back(a->name());
-    algo_list += fmt::format("  {:<6} {}\n", a->name(), a->summary());
-    if (a->name() == algo_name) algo_cli = a.get();
-  }
-  require(algo_cli != nullptr, "unknown algorithm '{}' (available: {})", algo_name, fmt::join(names, ", "));
+  for (const auto& a : algorithm_registry()) names.push_back(a.name);
 
   CLI::App app("Train a binary network. Defaults: fully connected committee, N = 321 inputs, K = 5, "
                "alpha = 0.5, replicated SGD with y = 7.",
                "robens train");
-  app.footer("Algorithms (--algo):\n" + algo_list +
+  app.footer("Algorithms (--algo):\n" + algorithm_list() +
              "Options of another algorithm: robens train --algo NAME --help\n"
-             "Output: a human summary, or with --json one JSON object on the last line of standard output\n"
-             "(solved, epochs|iterations, errors, min_errors, seconds, seed, version, params).\n");
-  std::string algo_value = algo_name;
-  app.add_option("--algo", algo_value, "training algorithm")->check(CLI::IsMember(names))->capture_default_str();
-  ProblemOptions problem_options;
-  problem_options.add_to(app);
-  std::string trace_path, save_path;
+             "Output: a human summary, or with --json one JSON object on the last line of standard "
+             "output\n(solved, epochs|iterations, errors, min_errors, seconds, seed, version, "
+             "params).\n");
+  std::string algo_value = info.name;
+  app.add_option("--algo", algo_value, "training algorithm")
+      ->check(CLI::IsMember(names))
+      ->capture_default_str();
+  ParameterOptions problem_options, run_options, algorithm_options;
+  problem_options.add(*app.add_option_group("Problem", "the network and the data"),
+                      problem_parameter_table().specs());
+  std::uint64_t seed = 1;
+  app.add_option("--seed", seed, "seed of every random choice (data and algorithm)")
+      ->capture_default_str();
+  auto* out = app.add_option_group("Start and output", "where the run starts, what is written");
+  run_options.add(*out, run_option_table().specs());
   bool json = false, quiet = false;
-  auto* out = app.add_option_group("Output", "what is written");
-  out->add_option("--trace", trace_path, "write one JSON line per step (epoch / stage) to FILE");
-  out->add_option("--save", save_path, "save the trained networks (centre and replicas) to FILE (JSON)");
-  out->add_flag("--json", json, "print one JSON summary line on standard output instead of the human summary");
+  out->add_flag("--json", json,
+                "print one JSON summary line on standard output instead of the human summary");
   out->add_flag("--quiet", quiet, "no progress line");
-  algo_cli->add_options(app);
+  algorithm_options.add(*app.add_option_group(info.name, info.summary), info.parameters);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -67,57 +89,28 @@ int train_command(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
 
-  const TrainingProblem problem = problem_options.build();
-  auto algorithm = algo_cli->make(problem.shape);
-  nlohmann::json params = problem_options.to_json(problem);
-  params["algo"] = algorithm->name();
-  params.update(algorithm->parameters());
-  const nlohmann::json run_info = {
-      {"version", kVersion}, {"seed", problem.seed}, {"algorithm", algorithm->name()}, {"params", params}};
+  const TrainingProblem problem = build_problem(problem_options.values(), seed);
+  auto algorithm = info.make(algorithm_options.values());
+  const RunOptions options = run_option_table().from_json(run_options.values());
+  const WarmStart start = warm_start_of(options, info.name);
 
   ObserverList observers;
   InterruptHandler interrupt;
   observers.add(interrupt);
-  ProgressLine progress(algo_name == "rsgd" || algo_name == "sgd" ? "epoch" : "step", !quiet);
+  ProgressLine progress(algorithm->units().record, !quiet);
   observers.add(progress);
-  std::unique_ptr<TraceWriter> trace;
-  if (!trace_path.empty()) {
-    trace = std::make_unique<TraceWriter>(trace_path);
+  std::unique_ptr<TraceFile> trace;
+  if (!options.trace.empty()) {
+    trace = std::make_unique<TraceFile>(options.trace);
     observers.add(*trace);
   }
-  observers.on_start(run_info);
-  const TrainResult result = algorithm->run(problem, observers);
-  observers.on_finish(result);
-  if (!save_path.empty()) save_result_file(save_path, result, run_info);
-
-  if (json) {
-    nlohmann::json summary = {{"solved", result.solved},
-                              {result.step_unit, result.steps},
-                              {"errors", result.errors},
-                              {"min_errors", result.min_errors},
-                              {"seconds", result.seconds},
-                              {"interrupted", result.interrupted},
-                              {"seed", problem.seed},
-                              {"version", kVersion},
-                              {"algorithm", algorithm->name()},
-                              {"params", params}};
-    for (const auto& [key, value] : result.extra.items())
-      if (!summary.contains(key)) summary[key] = value;
-    fmt::print("{}\n", summary.dump());
-  } else {
-    const auto& s = problem.shape;
-    fmt::print("robens {} | {} | {} {} N={} K={} ({} weights) | M={} (alpha={:.4g}) | seed {}\n", kVersion,
-               algorithm->name(), params["model"].get<std::string>(), to_string(s.architecture),
-               params["N"].dump(), s.units, s.weights(), problem.patterns.size(), params["alpha"].get<double>(),
-               problem.seed);
-    const std::string how = result.solved ? "SOLVED" : result.interrupted ? "INTERRUPTED" : "NOT SOLVED";
-    fmt::print("{} after {} {} | errors {} ({:.3g}%) | min errors {} | {:.3f} s\n", how, result.steps,
-               result.step_unit, result.errors,
-               100.0 * static_cast<double>(result.errors) / static_cast<double>(problem.patterns.size()),
-               result.min_errors, result.seconds);
-    if (!save_path.empty()) fmt::print("saved to {}\n", save_path);
-  }
-  return result.interrupted ? 130 : 0;
+  const RunSummary summary = run(problem, *algorithm, observers, start);
+  if (!options.save.empty()) save_run(options.save, summary);
+  if (json)
+    fmt::print("{}\n", summary.to_json().dump());
+  else
+    print_human_summary(summary, options);
+  return summary.result.interrupted ? 130 : 0;
 }
 
 }  // namespace robens::cli

@@ -1,34 +1,63 @@
 #include "robens/io/network_file.hpp"
 
 #include "robens/core/error.hpp"
-#include "robens/io/pattern_file.hpp"
 #include "robens/core/version.hpp"
+#include "robens/io/files.hpp"
 
 namespace robens {
 
-nlohmann::json result_file_json(const TrainResult& result, const nlohmann::json& run_info) {
+nlohmann::json NetworkFile::to_json() const {
   nlohmann::json j = {{"format", "robens-network"},
                       {"format_version", 1},
                       {"version", kVersion},
-                      {"run", run_info},
-                      {"solved", result.solved},
-                      {"interrupted", result.interrupted},
-                      {result.step_unit, result.steps},
-                      {"errors", result.errors},
-                      {"min_errors", result.min_errors},
-                      {"center", result.center.to_json()},
-                      {"extra", result.extra}};
+                      {"run", run},
+                      {"solved", solved},
+                      {"interrupted", interrupted},
+                      {step_unit, steps},
+                      {"errors", errors},
+                      {"min_errors", min_errors},
+                      {"center", center.to_json()},
+                      {"extra", extra}};
   auto& reps = j["replicas"] = nlohmann::json::array();
-  for (const auto& r : result.replicas) reps.push_back(r.to_json());
+  for (const auto& r : replicas) reps.push_back(r.to_json());
   return j;
 }
 
-void save_result_file(const std::filesystem::path& path, const TrainResult& result,
-                      const nlohmann::json& run_info) {
-  write_file_atomically(path, result_file_json(result, run_info).dump() + "\n");
+void save_network_file(const std::filesystem::path& path, const NetworkFile& file) {
+  write_file_atomically(path, file.to_json().dump() + "\n");
 }
 
-LoadedNetworks load_result_file(const std::filesystem::path& path) {
+NetworkFile network_file_from_json(const nlohmann::json& j, const std::string& source) {
+  require(j.is_object(), "{}: expected a JSON object", source);
+  NetworkFile out;
+  try {
+    if (!j.contains("center")) {
+      out.center = BinaryNetwork::from_json(j);
+      return out;
+    }
+    out.center = BinaryNetwork::from_json(j.at("center"));
+    if (j.contains("replicas"))
+      for (const auto& r : j.at("replicas")) out.replicas.push_back(BinaryNetwork::from_json(r));
+    out.run = j.value("run", nlohmann::json::object());
+    out.extra = j.value("extra", nlohmann::json::object());
+    out.solved = j.value("solved", false);
+    out.interrupted = j.value("interrupted", false);
+    out.errors = j.value("errors", -1L);
+    out.min_errors = j.value("min_errors", -1L);
+    for (const char* unit : {"epochs", "iterations"})
+      if (j.contains(unit) && j[unit].is_number_integer()) {
+        out.step_unit = unit;
+        out.steps = j[unit].get<long>();
+      }
+  } catch (const InputError& e) {
+    fail("{}: {}", source, e.what());
+  } catch (const nlohmann::json::exception& e) {
+    fail("{}: not a robens network file ({})", source, e.what());
+  }
+  return out;
+}
+
+NetworkFile load_network_file(const std::filesystem::path& path) {
   const std::string text = read_file(path);
   nlohmann::json j;
   try {
@@ -36,22 +65,7 @@ LoadedNetworks load_result_file(const std::filesystem::path& path) {
   } catch (const nlohmann::json::parse_error& e) {
     fail("{}: not valid JSON ({})", path.string(), e.what());
   }
-  require(j.is_object(), "{}: expected a JSON object", path.string());
-  LoadedNetworks out;
-  try {
-    if (j.contains("center")) {
-      out.center = BinaryNetwork::from_json(j.at("center"));
-      if (j.contains("replicas"))
-        for (const auto& r : j.at("replicas")) out.replicas.push_back(BinaryNetwork::from_json(r));
-      out.run_info = j.value("run", nlohmann::json::object());
-      out.extra = j.value("extra", nlohmann::json::object());
-    } else {
-      out.center = BinaryNetwork::from_json(j);
-    }
-  } catch (const InputError& e) {
-    fail("{}: {}", path.string(), e.what());
-  }
-  return out;
+  return network_file_from_json(j, path.string());
 }
 
 }  // namespace robens

@@ -1,29 +1,38 @@
 #pragma once
-// Trained-network files (JSON): what `robens train --save` writes and `eval`/`measure` read.
+// Trained-network files (JSON): what `robens train --save` writes and `eval`, `measure` and warm
+// starts read.
 //   {"format": "robens-network", "format_version": 1, "version": ..., "run": {run info: seed,
-//    algorithm, params}, "solved": ..., "errors": ..., "center": NETWORK, "replicas": [NETWORK...],
+//    algorithm, params}, "solved": ..., "interrupted": ..., "<step unit>": steps, "errors": ...,
+//    "min_errors": ..., "center": NETWORK, "replicas": [NETWORK...],
 //    "extra": {the algorithm's summary fields, e.g. rSA's final_beta, final_gamma}}
 // NETWORK = {"architecture", "inputs", "units", "activation", "weights": ["+-+...", ...]}.
 // "center" is the answer of the run (the centre, or the replica that solved first).
 #include <filesystem>
-#include <nlohmann/json.hpp>
+#include <string>
 #include <vector>
 
-#include "robens/algorithms/train_result.hpp"
+#include <nlohmann/json.hpp>
+
+#include "robens/models/binary_network.hpp"
 
 namespace robens {
 
-nlohmann::json result_file_json(const TrainResult& result, const nlohmann::json& run_info);
-void save_result_file(const std::filesystem::path& path, const TrainResult& result,
-                      const nlohmann::json& run_info);
-
-struct LoadedNetworks {
+struct NetworkFile {
+  nlohmann::json run = nlohmann::json::object();  // run info (empty for a bare network)
+  bool solved = false, interrupted = false;
+  std::string step_unit = "epochs";
+  long steps = 0, errors = -1, min_errors = -1;
   BinaryNetwork center;
   std::vector<BinaryNetwork> replicas;
-  nlohmann::json run_info;
-  nlohmann::json extra;  // empty for files written before it was recorded
+  nlohmann::json extra = nlohmann::json::object();  // empty for files written before it existed
+
+  nlohmann::json to_json() const;
 };
-// Accepts a result file or a bare NETWORK object.
-LoadedNetworks load_result_file(const std::filesystem::path& path);
+
+void save_network_file(const std::filesystem::path& path, const NetworkFile& file);
+// Accepts a network file or a bare NETWORK object (then only `center` is set).
+NetworkFile load_network_file(const std::filesystem::path& path);
+// The same from already parsed JSON (`source` names it in errors).
+NetworkFile network_file_from_json(const nlohmann::json& j, const std::string& source);
 
 }  // namespace robens

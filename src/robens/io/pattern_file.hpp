@@ -31,8 +31,4 @@ PatternSet patterns_from_text(const std::string& text, const std::string& source
 std::string patterns_to_binary(const PatternSet& set, const std::string& metadata_json = "{}");
 PatternSet patterns_from_binary(const std::string& bytes, const std::string& source_name = "<bytes>");
 
-// Whole-file helpers with clear errors.
-std::string read_file(const std::filesystem::path& path);
-void write_file_atomically(const std::filesystem::path& path, const std::string& contents);
-
 }  // namespace robens

@@ -66,15 +66,6 @@ RobustnessPoint summarize(double eta, const std::vector<double>& per_item) {
 
 }  // namespace
 
-NoiseMode parse_noise_mode(const std::string& s) {
-  if (s == "exact") return NoiseMode::exact_count;
-  if (s == "bernoulli") return NoiseMode::bernoulli;
-  fail("unknown noise mode '{}' (expected exact or bernoulli)", s);
-}
-std::string to_string(NoiseMode m) {
-  return m == NoiseMode::exact_count ? "exact" : "bernoulli";
-}
-
 std::vector<double> normalized_stabilities(const BinaryNetwork& net, const PatternSet& patterns) {
   const UnitInputs in(patterns, net.shape);
   const double scale = net.shape.activation == Activation::sign

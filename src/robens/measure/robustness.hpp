@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "robens/core/enum_names.hpp"
+
 #include "robens/core/pattern_set.hpp"
 #include "robens/models/binary_network.hpp"
 
@@ -22,8 +24,11 @@ namespace robens {
 std::vector<double> normalized_stabilities(const BinaryNetwork& net, const PatternSet& patterns);
 
 enum class NoiseMode { exact_count, bernoulli };
-NoiseMode parse_noise_mode(const std::string& s);  // "exact" | "bernoulli"
-std::string to_string(NoiseMode m);
+template <>
+struct EnumNames<NoiseMode> {
+  static constexpr std::pair<NoiseMode, const char*> values[] = {
+      {NoiseMode::exact_count, "exact"}, {NoiseMode::bernoulli, "bernoulli"}};
+};
 
 struct RobustnessPoint {
   double eta = 0;

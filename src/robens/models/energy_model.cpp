@@ -5,16 +5,6 @@
 
 namespace robens {
 
-std::string to_string(EnergyKind e) {
-  return e == EnergyKind::min_flips ? "minflips" : "errors";
-}
-
-EnergyKind parse_energy_kind(const std::string& s) {
-  if (s == "minflips" || s == "min-flips" || s == "linear") return EnergyKind::min_flips;
-  if (s == "errors" || s == "error-count" || s == "step") return EnergyKind::errors;
-  fail("unknown energy '{}' (expected minflips or errors)", s);
-}
-
 PatternColumns::PatternColumns(const PatternSet& set, const NetworkShape& s) : shape(s) {
   set.validate();
   const UnitInputs in(set, s);  // validates the shape and the sizes

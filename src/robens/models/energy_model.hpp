@@ -22,8 +22,11 @@
 namespace robens {
 
 enum class EnergyKind { min_flips, errors };
-std::string to_string(EnergyKind e);
-EnergyKind parse_energy_kind(const std::string& s);  // "minflips" | "errors"
+template <>
+struct EnumNames<EnergyKind> {
+  static constexpr std::pair<EnergyKind, const char*> values[] = {
+      {EnergyKind::min_flips, "minflips"}, {EnergyKind::errors, "errors"}};
+};
 
 // The patterns in the weight-major layout that single-flip updates need, shared by all replicas.
 // Column (block, i) holds bit a = input i of pattern a as seen by unit block, folded with the label

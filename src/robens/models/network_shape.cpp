@@ -4,21 +4,6 @@
 
 namespace robens {
 
-std::string to_string(Architecture a) { return a == Architecture::tree ? "tree" : "fc"; }
-std::string to_string(Activation a) { return a == Activation::relu ? "relu" : "sign"; }
-
-Architecture parse_architecture(const std::string& s) {
-  if (s == "fc" || s == "fully-connected") return Architecture::fully_connected;
-  if (s == "tree") return Architecture::tree;
-  fail("unknown architecture '{}' (expected fc or tree)", s);
-}
-
-Activation parse_activation(const std::string& s) {
-  if (s == "sign") return Activation::sign;
-  if (s == "relu") return Activation::relu;
-  fail("unknown activation '{}' (expected sign or relu)", s);
-}
-
 NetworkShape NetworkShape::committee(Architecture arch, std::size_t n, std::size_t k, Activation act) {
   return {arch, n, k, act};
 }
@@ -53,10 +38,10 @@ nlohmann::json NetworkShape::to_json() const {
 NetworkShape NetworkShape::from_json(const nlohmann::json& j) {
   NetworkShape s;
   try {
-    s.architecture = parse_architecture(j.at("architecture").get<std::string>());
+    s.architecture = parse_enum<Architecture>(j.at("architecture").get<std::string>(), "architecture");
     s.inputs = j.at("inputs").get<std::size_t>();
     s.units = j.at("units").get<std::size_t>();
-    s.activation = parse_activation(j.value("activation", std::string("sign")));
+    s.activation = parse_enum<Activation>(j.value("activation", std::string("sign")), "activation");
   } catch (const nlohmann::json::exception& e) {
     fail("network shape: {}", e.what());
   }

@@ -6,15 +6,23 @@
 
 #include <nlohmann/json.hpp>
 
+#include "robens/core/enum_names.hpp"
+
 namespace robens {
 
 enum class Architecture { fully_connected, tree };
 enum class Activation { sign, relu };
 
-std::string to_string(Architecture a);
-std::string to_string(Activation a);
-Architecture parse_architecture(const std::string& s);  // "fc" | "tree"
-Activation parse_activation(const std::string& s);      // "sign" | "relu"
+template <>
+struct EnumNames<Architecture> {
+  static constexpr std::pair<Architecture, const char*> values[] = {
+      {Architecture::fully_connected, "fc"}, {Architecture::tree, "tree"}};
+};
+template <>
+struct EnumNames<Activation> {
+  static constexpr std::pair<Activation, const char*> values[] = {{Activation::sign, "sign"},
+                                                                   {Activation::relu, "relu"}};
+};
 
 struct NetworkShape {
   Architecture architecture = Architecture::fully_connected;

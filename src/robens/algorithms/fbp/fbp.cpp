@@ -2,49 +2,19 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 #include <cmath>
-#include <filesystem>
-#include <fstream>
 
+#include "robens/algorithms/fbp/fbp_file_observers.hpp"
 #include "robens/core/error.hpp"
 #include "robens/core/rng.hpp"
-#include "robens/core/version.hpp"
 
 namespace robens {
-
-std::string to_string(WriteOutfile w) {
-  switch (w) {
-    case WriteOutfile::automatic:
-      return "auto";
-    case WriteOutfile::always:
-      return "always";
-    case WriteOutfile::never:
-      return "never";
-  }
-  return "?";
-}
-
-WriteOutfile parse_write_outfile(const std::string& s) {
-  if (s == "auto") return WriteOutfile::automatic;
-  if (s == "always") return WriteOutfile::always;
-  if (s == "never") return WriteOutfile::never;
-  fail("unknown --write-outfile value '{}' (expected auto, always or never)", s);
-}
-
 namespace {
 
-// Julia-style text of a double: shortest round-trip digits, "Inf", "-Inf", "NaN".
-std::string number_text(double v) {
-  if (std::isnan(v)) return "NaN";
-  if (std::isinf(v)) return v > 0 ? "Inf" : "-Inf";
-  return fmt::format("{}", v);
-}
-
-// JSON cannot hold ±∞ or NaN: those become strings.
+// JSON cannot hold ±∞ or NaN: those become strings ("Inf", "-Inf", "NaN").
 nlohmann::json json_number(double v) {
   if (std::isfinite(v)) return v;
-  return number_text(v);
+  return fbp_number_text(v);
 }
 
 }  // namespace
@@ -53,7 +23,7 @@ std::string messages_file_for(const std::string& tmpl, double gamma) {
   std::string out = tmpl;
   const std::string key = "%gamma%";
   const auto pos = out.find(key);
-  if (pos != std::string::npos) out.replace(pos, key.size(), number_text(gamma));
+  if (pos != std::string::npos) out.replace(pos, key.size(), fbp_number_text(gamma));
   return out;
 }
 
@@ -64,199 +34,202 @@ FbpParameters FbpParameters::reinforced_bp() {
   return p;
 }
 
-void FbpParameters::validate() const {
-  require(damping >= 0 && damping < 1, "--damping must be in [0, 1) (got {})", damping);
-  require(epsilon > 0 && std::isfinite(epsilon), "--epsilon must be a positive number (got {})",
-          epsilon);
-  require(max_iters >= 0, "--max-iters must be non-negative (got {})", max_iters);
-  require(start_step >= 1, "--start-step must be at least 1 (got {})", start_step);
-  require(randfact >= 0 && randfact <= 1, "--randfact must be in [0, 1] (got {})", randfact);
-  require(messages_template.empty() || messages_template.find("%gamma%") != std::string::npos,
-          "--messages-template must contain %gamma% (got '{}')", messages_template);
-  if (rule == FocusingRule::reinforcement)
-    require(write_outfile != WriteOutfile::always && outfile.empty(),
-            "rBP has no thermodynamic quantities: --outfile and --write-outfile always are fBP "
-            "options");
-  (void)protocol.steps();  // validates the protocol text
+FbpProtocol FbpParameters::focusing_protocol() const {
+  return {protocol, rho, gamma, y, x, pairs};
 }
 
-nlohmann::json FbpParameters::to_json() const {
-  nlohmann::json j = protocol.to_json();
-  if (rule == FocusingRule::reinforcement) j = {{"rho", protocol.rho}};
-  j["rule"] = rule == FocusingRule::focusing ? "focusing (Eq. 7)" : "reinforcement (Eq. 8)";
-  j["accuracy1"] = to_string(accuracy1);
-  j["accuracy2"] = to_string(accuracy2);
-  j["format"] = to_string(format);
-  j["damping"] = damping;
-  j["epsilon"] = epsilon;
-  j["max_iters"] = max_iters;
-  j["max_steps"] = max_steps;
-  j["start_step"] = start_step;
-  j["randfact"] = randfact;
-  j["outatzero"] = outatzero;
-  j["write_outfile"] = to_string(write_outfile);
-  j["threads"] = threads;
-  if (!outfile.empty()) j["outfile"] = outfile;
-  if (!messages_template.empty()) j["messages_template"] = messages_template;
-  if (!load_messages.empty()) j["load_messages"] = load_messages;
-  if (!save_messages.empty()) j["save_messages"] = save_messages;
-  return j;
+std::vector<FocusingStep> FbpParameters::steps() const {
+  if (rule == FocusingRule::focusing) return focusing_protocol().steps();
+  std::vector<FocusingStep> out;
+  for (double r : parse_ranges(rho, "rho")) {
+    require(r >= 0 && r <= 1, "rho values must be in [0, 1] (got {})", r);
+    out.push_back({bp::kInf, r});
+  }
+  return out;
+}
+
+void FbpParameters::validate() const {
+  fbp_parameter_table().check(*this);
+  require(messages_template.empty() || messages_template.find("%gamma%") != std::string::npos,
+          "messages_template must contain %gamma% (got '{}')", messages_template);
+  if (rule == FocusingRule::reinforcement)
+    require(write_outfile != WriteOutfile::always && outfile.empty(),
+            "rBP has no thermodynamic quantities: outfile and write_outfile always are fBP "
+            "options");
+  (void)steps();  // validates the protocol text
 }
 
 FocusingBp::FocusingBp(FbpParameters p) : params_(std::move(p)) {
   params_.validate();
 }
 
-TrainResult FocusingBp::run(const TrainingProblem& problem, Observer& observer) {
-  using clock = std::chrono::steady_clock;
-  const auto t0 = clock::now();
-  const FbpParameters& p = params_;
-  const NetworkShape& shape = problem.shape;
-  const std::size_t N = shape.inputs, K = shape.units, M = problem.patterns.size();
-  const bool thermo = p.thermodynamics();
-  if (thermo)
-    require(K % 2 == 1, "thermodynamic quantities need an odd number of hidden units K (got {})",
-            K);
+nlohmann::json FocusingBp::parameters() const {
+  const auto& table = params_.rule == FocusingRule::focusing ? fbp_parameter_table()
+                                                              : rbp_parameter_table();
+  return table.to_json(params_);
+}
 
-  // The focusing steps: (γ, y) for fBP, ρ (stored as y = ρ) for rBP.
-  std::vector<FocusingStep> steps;
-  if (p.rule == FocusingRule::focusing) {
-    steps = p.protocol.steps();
-  } else {
-    for (double rho : parse_ranges(p.protocol.rho, "--rho")) {
-      require(rho >= 0 && rho <= 1, "--rho values must be in [0, 1] (got {})", rho);
-      steps.push_back({bp::kInf, rho});
-    }
+std::string FocusingBp::unsupported(const NetworkShape& shape) const {
+  if (shape.architecture == Architecture::tree && shape.units > 1)
+    return "fBP/rBP support fully connected committees and perceptrons only (got a tree "
+           "committee)";
+  if (shape.activation != Activation::sign) return "fBP/rBP need sign hidden units (got relu)";
+  if (params_.thermodynamics() && shape.units % 2 == 0)
+    return fmt::format("thermodynamic quantities need an odd number of hidden units K (got {})",
+                       shape.units);
+  return "";
+}
+
+std::vector<std::unique_ptr<Observer>> FocusingBp::file_observers() const {
+  return make_fbp_file_observers(params_);
+}
+
+namespace {
+
+// One run: the engine, the protocol steps and the bookkeeping of the focusing loop.
+class FbpRun {
+ public:
+  FbpRun(const FbpParameters& p, const TrainingProblem& problem, const WarmStart& start,
+         Observer& observer)
+      : p_(p),
+        problem_(problem),
+        observer_(observer),
+        thermo_(p.thermodynamics()),
+        steps_(p.steps()),
+        engine_(problem.patterns, problem.shape, initial_messages(start),
+                FbpEngine::Config{p.accuracy1, p.accuracy2, p.damping, p.threads}) {
+    errors_ = engine_.errors();
+    best_ = errors_;
+    // Saved messages that already solve the problem need no step.
+    finished_ = !start.empty() && p.outatzero && errors_ == 0;
   }
 
-  const nlohmann::json run_meta = {{"version", kVersion},
-                                   {"algorithm", name()},
-                                   {"seed", problem.seed},
-                                   {"params", p.to_json()}};
-  FbpMessages initial;
-  if (!p.load_messages.empty()) {
-    initial = read_messages(p.load_messages).converted(p.format);
-    require(initial.n == N && initial.k == K && initial.m == M,
+  TrainResult run() {
+    const std::size_t first = static_cast<std::size_t>(p_.start_step - 1);
+    const std::size_t last =
+        p_.max_steps < 0 ? steps_.size()
+                         : std::min(steps_.size(), first + static_cast<std::size_t>(p_.max_steps));
+    bool interrupted = false;
+    for (std::size_t t = first; t < last && !finished_; ++t) {
+      focusing_step(t);
+      if (!thermo_ && errors_ == 0) finished_ = true;
+      if (observer_.stop_requested()) {
+        interrupted = !finished_;
+        break;
+      }
+    }
+    TrainResult result;
+    result.step_unit = "iterations";
+    result.interrupted = interrupted;
+    result.steps = sweeps_;
+    result.center = engine_.network();
+    result.errors = errors_;
+    result.min_errors = best_;
+    result.solved = errors_ == 0;
+    result.solved_by = result.solved ? "center" : "none";
+    result.extra = {{"focusing_steps", steps_done_},
+                    {"converged_steps", converged_steps_},
+                    {"protocol_steps", steps_.size()},
+                    {"last_step", first + static_cast<std::size_t>(steps_done_)}};
+    result.final_state = std::make_shared<FbpMessagesState>(engine_.messages());
+    return result;
+  }
+
+ private:
+  FbpMessages initial_messages(const WarmStart& start) const {
+    const std::size_t n = problem_.shape.inputs, k = problem_.shape.units,
+                      m = problem_.patterns.size();
+    if (start.empty()) return FbpMessages::random(p_.format, n, k, m, p_.randfact, problem_.seed);
+    const auto* saved = dynamic_cast<const FbpMessagesState*>(start.state.get());
+    require(saved != nullptr, "fbp/rbp start from a message file (got networks from {})",
+            start.source);
+    FbpMessages msg = saved->messages.converted(p_.format);
+    require(msg.n == n && msg.k == k && msg.m == m,
             "messages file {} is for N={} K={} M={} but the problem has N={} K={} M={}",
-            p.load_messages, initial.n, initial.k, initial.m, N, K, M);
-  } else {
-    initial = FbpMessages::random(p.format, N, K, M, p.randfact, problem.seed);
-  }
-  FbpEngine::Config config{p.accuracy1, p.accuracy2, p.damping, p.threads};
-  FbpEngine engine(problem.patterns, shape, std::move(initial), config);
-
-  std::ofstream out;
-  if (thermo && !p.outfile.empty()) {
-    const bool exists = std::filesystem::exists(p.outfile);
-    out.open(p.outfile, std::ios::app);
-    require(out.good(), "cannot write {}", p.outfile);
-    if (!exists)
-      out << "#1=pol 2=y 3=\u03b2 4=S 5=q 6=q\u0303 7=\u03b2F 8=\U0001d4e2\u1d62\u2099\u209c "
-             "9=E\u0303\n";
-    out << "# robens " << run_meta.dump() << "\n";
-    out.flush();
+            start.source, msg.n, msg.k, msg.m, n, k, m);
+    return msg;
   }
 
-  TrainResult result;
-  result.step_unit = "iterations";
-  long sweeps = 0, converged_steps = 0, steps_done = 0;
-  long errors = engine.errors();
-  long best = errors;
-  bool finished = !p.load_messages.empty() && p.outatzero && errors == 0;  // already a solution
-  const std::size_t first = static_cast<std::size_t>(p.start_step - 1);
-  const std::size_t last =
-      p.max_steps < 0 ? steps.size()
-                      : std::min(steps.size(), first + static_cast<std::size_t>(p.max_steps));
-  for (std::size_t t = first; t < last && !finished; ++t) {
-    const FocusingStep& s = steps[t];
-    if (p.rule == FocusingRule::focusing) {
-      engine.set_focusing(s.gamma, s.y);
-    } else {
-      engine.set_reinforcement(s.y);
-    }
-    engine.set_outfields();
-    Rng rng(problem.seed, StreamPurpose::schedule,
-            t + 1);  // per step: a resumed run repeats it exactly
+  // Step t (0-based) of the protocol: set the focusing, iterate BP, report.
+  void focusing_step(std::size_t t) {
+    const FocusingStep& s = steps_[t];
+    if (p_.rule == FocusingRule::focusing)
+      engine_.set_focusing(s.gamma, s.y);
+    else
+      engine_.set_reinforcement(s.y);
+    engine_.set_outfields();
+    Rng rng(problem_.seed, StreamPurpose::schedule, t + 1);  // per step: a resumed run repeats it
     bool ok = false;
     long its = 0;
     double delta = std::numeric_limits<double>::quiet_NaN();
-    while (its < p.max_iters) {
-      delta = engine.sweep(rng);
+    while (its < p_.max_iters) {
+      delta = engine_.sweep(rng);
       ++its;
-      ++sweeps;
-      if (delta < p.epsilon) {
+      ++sweeps_;
+      if (delta < p_.epsilon) {
         ok = true;
         break;
       }
-      if (observer.stop_requested()) break;
+      if (observer_.stop_requested()) break;
     }
-    converged_steps += ok ? 1 : 0;
-    ++steps_done;
-    errors = engine.errors();
-    best = std::min(best, errors);
+    converged_steps_ += ok ? 1 : 0;
+    ++steps_done_;
+    errors_ = engine_.errors();
+    best_ = std::min(best_, errors_);
+    report(t, s, its, ok, delta);
+  }
 
+  void report(std::size_t t, const FocusingStep& s, long its, bool ok, double delta) {
+    const BinaryNetwork net = engine_.network();
+    const FbpStepState state(engine_.messages(), s.gamma);
     StepRecord rec;
     rec.step = static_cast<long>(t + 1);
-    rec.errors = errors;
-    rec.best_errors = best;
+    rec.errors = errors_;
+    rec.best_errors = best_;
+    rec.network = &net;
+    rec.state = &state;
     rec.data = {{"step", t + 1},
                 {"sweeps", its},
                 {"converged", ok},
                 {"delta", json_number(delta)},
-                {"errors", errors}};
-    if (p.rule == FocusingRule::focusing) {
+                {"errors", errors_}};
+    if (p_.rule == FocusingRule::focusing) {
       rec.data["gamma"] = json_number(s.gamma);
       rec.data["pol"] = std::tanh(s.gamma);
       rec.data["y"] = json_number(s.y);
     } else {
       rec.data["rho"] = s.y;
     }
-    if (thermo) {
-      const FbpThermodynamics th = engine.thermodynamics();
+    if (thermo_) {
+      const FbpThermodynamics th = engine_.thermodynamics();
       rec.data["S"] = json_number(th.overlap);
       rec.data["distance"] = json_number(th.distance);
       rec.data["q"] = json_number(th.q);
       rec.data["q_reference"] = json_number(th.q_reference);
       rec.data["beta_F"] = json_number(th.beta_f);
       rec.data["local_entropy"] = json_number(th.local_entropy);
-      if (out.is_open() && (ok || p.write_outfile == WriteOutfile::always)) {
-        out << fmt::format("{} {} Inf {} {} {} {} {} {}\n", number_text(std::tanh(s.gamma)),
-                           number_text(s.y), number_text(th.overlap), number_text(th.q),
-                           number_text(th.q_reference), number_text(th.beta_f),
-                           number_text(th.local_entropy), errors);
-        out.flush();
-      }
     }
-    if (!p.messages_template.empty()) {
-      nlohmann::json meta = run_meta;
-      meta["step"] = t + 1;
-      write_messages(messages_file_for(p.messages_template, s.gamma), engine.messages(),
-                     meta.dump());
-    }
-    observer.on_step(rec);
-    if (!thermo && errors == 0) finished = true;
-    if (observer.stop_requested()) {
-      result.interrupted = !finished;
-      break;
-    }
-  }
-  if (!p.save_messages.empty()) {
-    nlohmann::json meta = run_meta;
-    meta["steps_done"] = first + static_cast<std::size_t>(steps_done);
-    write_messages(p.save_messages, engine.messages(), meta.dump());
+    observer_.on_step(rec);
   }
 
-  result.seconds = std::chrono::duration<double>(clock::now() - t0).count();
-  result.steps = sweeps;
-  result.center = engine.network();
-  result.errors = errors;
-  result.min_errors = best;
-  result.solved = errors == 0;
-  result.extra = {{"focusing_steps", steps_done},
-                  {"converged_steps", converged_steps},
-                  {"protocol_steps", steps.size()},
-                  {"last_step", first + static_cast<std::size_t>(steps_done)}};
-  return result;
+  const FbpParameters& p_;
+  const TrainingProblem& problem_;
+  Observer& observer_;
+  bool thermo_;
+  std::vector<FocusingStep> steps_;
+  FbpEngine engine_;
+  long errors_ = 0, best_ = 0, sweeps_ = 0, converged_steps_ = 0, steps_done_ = 0;
+  bool finished_ = false;
+};
+
+}  // namespace
+
+TrainResult FocusingBp::run(const TrainingProblem& problem, Observer& observer,
+                            const WarmStart& start) {
+  const std::string why = unsupported(problem.shape);
+  require(why.empty(), "{}", why);
+  FbpRun run(params_, problem, start, observer);
+  return run.run();
 }
 
 }  // namespace robens

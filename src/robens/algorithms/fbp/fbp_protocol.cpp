@@ -9,28 +9,6 @@
 
 namespace robens {
 
-std::string to_string(ProtocolKind p) {
-  switch (p) {
-    case ProtocolKind::standard:
-      return "standard";
-    case ProtocolKind::scoping:
-      return "scoping";
-    case ProtocolKind::pseudo:
-      return "pseudo";
-    case ProtocolKind::free_scoping:
-      return "free";
-  }
-  return "?";
-}
-
-ProtocolKind parse_protocol_kind(const std::string& s) {
-  if (s == "standard") return ProtocolKind::standard;
-  if (s == "scoping") return ProtocolKind::scoping;
-  if (s == "pseudo") return ProtocolKind::pseudo;
-  if (s == "free") return ProtocolKind::free_scoping;
-  fail("unknown protocol '{}' (expected standard, scoping, pseudo or free)", s);
-}
-
 namespace {
 
 std::vector<std::string> split(const std::string& s, char sep) {
@@ -94,8 +72,8 @@ FocusingStep pseudo_reinforcement_step(double rho, double x) {
 std::vector<FocusingStep> FbpProtocol::steps() const {
   std::vector<FocusingStep> out;
   auto rhos = [&] {
-    auto v = parse_ranges(rho, "--rho");
-    for (double r : v) require(r >= 0 && r <= 1, "--rho values must be in [0, 1] (got {})", r);
+    auto v = parse_ranges(rho, "rho");
+    for (double r : v) require(r >= 0 && r <= 1, "rho values must be in [0, 1] (got {})", r);
     return v;
   };
   switch (kind) {
@@ -103,23 +81,23 @@ std::vector<FocusingStep> FbpProtocol::steps() const {
       for (double r : rhos()) out.push_back(standard_reinforcement_step(r));
       break;
     case ProtocolKind::pseudo:
-      require(std::isfinite(x) && x >= 0 && x <= 1, "--x must be in [0, 1] (got {})", x);
+      require(std::isfinite(x) && x >= 0 && x <= 1, "x must be in [0, 1] (got {})", x);
       for (double r : rhos()) out.push_back(pseudo_reinforcement_step(r, x));
       break;
     case ProtocolKind::scoping:
-      require(y >= 1 && !std::isnan(y), "--y must be at least 1 (got {})", y);
-      for (double g : parse_ranges(gamma, "--gamma")) out.push_back({g, y});
+      require(y >= 1 && !std::isnan(y), "y must be at least 1 (got {})", y);
+      for (double g : parse_ranges(gamma, "gamma")) out.push_back({g, y});
       break;
     case ProtocolKind::free_scoping: {
-      require(!pairs.empty(), "--pairs is required with --protocol free (e.g. 0.1:3,0.2:4)");
+      require(!pairs.empty(), "pairs is required with --protocol free (e.g. 0.1:3,0.2:4)");
       for (const std::string& item : split(pairs, ',')) {
         const auto parts = split(item, ':');
         require(parts.size() == 2 || parts.size() == 3,
-                "--pairs: '{}' must be gamma:y or gamma:y:beta", item);
-        const double g = parse_number(parts[0], "--pairs"), yy = parse_number(parts[1], "--pairs");
+                "pairs: '{}' must be gamma:y or gamma:y:beta", item);
+        const double g = parse_number(parts[0], "pairs"), yy = parse_number(parts[1], "pairs");
         if (parts.size() == 3)
-          require(parse_number(parts[2], "--pairs") == bp::kInf,
-                  "--pairs: only beta = inf (zero temperature) is supported (got '{}')", parts[2]);
+          require(parse_number(parts[2], "pairs") == bp::kInf,
+                  "pairs: only beta = inf (zero temperature) is supported (got '{}')", parts[2]);
         out.push_back({g, yy});
       }
       break;
@@ -130,27 +108,6 @@ std::vector<FocusingStep> FbpProtocol::steps() const {
     require(s.y >= 1, "focusing step with y = {}: y must be at least 1", s.y);
   }
   return out;
-}
-
-nlohmann::json FbpProtocol::to_json() const {
-  nlohmann::json j = {{"protocol", to_string(kind)}};
-  switch (kind) {
-    case ProtocolKind::standard:
-      j["rho"] = rho;
-      break;
-    case ProtocolKind::pseudo:
-      j["rho"] = rho;
-      j["x"] = x;
-      break;
-    case ProtocolKind::scoping:
-      j["gamma"] = gamma;
-      j["y"] = y;
-      break;
-    case ProtocolKind::free_scoping:
-      j["pairs"] = pairs;
-      break;
-  }
-  return j;
 }
 
 }  // namespace robens

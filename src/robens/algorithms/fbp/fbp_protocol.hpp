@@ -1,5 +1,5 @@
 #pragma once
-// Focusing protocols (spec fbp.md §4.2): each yields the sequence of (γ, y) pairs of the focusing
+// Focusing protocols (docs/fbp.md): each yields the sequence of (γ, y) pairs of the focusing
 // steps (β is always +∞: only zero temperature is supported). Lists of numbers are given as
 // ranges: comma-separated items, each a number or start:step:stop (stop included when on the grid),
 // e.g. "0:0.01:0.99" or "0:0.01:0.99,0.992:0.002:0.998". "inf" is accepted as a number.
@@ -7,11 +7,19 @@
 #include <string>
 #include <vector>
 
+#include "robens/core/enum_names.hpp"
+
 namespace robens {
 
 enum class ProtocolKind { standard, scoping, pseudo, free_scoping };
-std::string to_string(ProtocolKind p);
-ProtocolKind parse_protocol_kind(const std::string& s);  // standard | scoping | pseudo | free
+template <>
+struct EnumNames<ProtocolKind> {
+  static constexpr std::pair<ProtocolKind, const char*> values[] = {
+      {ProtocolKind::standard, "standard"},
+      {ProtocolKind::scoping, "scoping"},
+      {ProtocolKind::pseudo, "pseudo"},
+      {ProtocolKind::free_scoping, "free"}};
+};
 
 struct FocusingStep {
   double gamma = 0;  // coupling to the reference (may be +∞)
@@ -31,7 +39,6 @@ struct FbpProtocol {
 
   // The steps in order; validates every value (InputError).
   std::vector<FocusingStep> steps() const;
-  nlohmann::json to_json() const;
 };
 
 // Standard reinforcement ρ → (γ = ∞, y = 1/(1 − ρ)); pseudo-reinforcement with exponent x.

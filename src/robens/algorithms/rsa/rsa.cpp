@@ -1,7 +1,6 @@
 #include "robens/algorithms/rsa/rsa.hpp"
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 
 #include "robens/algorithms/rsa/rsa_kernels.hpp"
@@ -9,327 +8,329 @@
 
 namespace robens {
 
-std::string to_string(RsaMoveRule r) {
-  switch (r) {
-    case RsaMoveRule::eq9:
-      return "eq9";
-    case RsaMoveRule::coupling_rrr:
-      return "rrr";
-    case RsaMoveRule::uniform:
-      return "uniform";
-  }
-  return "?";
-}
-std::string to_string(RsaSampler s) {
-  return s == RsaSampler::rrr ? "rrr" : "metropolis";
-}
-std::string to_string(RsaReference r) {
-  return r == RsaReference::traced ? "traced" : "explicit";
-}
-RsaMoveRule parse_move_rule(const std::string& s) {
-  if (s == "eq9") return RsaMoveRule::eq9;
-  if (s == "rrr") return RsaMoveRule::coupling_rrr;
-  if (s == "uniform") return RsaMoveRule::uniform;
-  fail("unknown move rule '{}' (expected eq9, rrr or uniform)", s);
-}
-RsaSampler parse_sampler(const std::string& s) {
-  if (s == "metropolis") return RsaSampler::metropolis;
-  if (s == "rrr") return RsaSampler::rrr;
-  fail("unknown sampler '{}' (expected metropolis or rrr)", s);
-}
-RsaReference parse_reference(const std::string& s) {
-  if (s == "traced") return RsaReference::traced;
-  if (s == "explicit") return RsaReference::explicit_centre;
-  fail("unknown reference '{}' (expected traced or explicit)", s);
-}
-
 RsaParameters RsaParameters::standard_sa() {
   RsaParameters p;
   p.gamma = 0;
   p.gamma_factor = 1;
+  p.move_rule = RsaMoveRule::uniform;
   return p;
 }
 
 void RsaParameters::validate() const {
-  require(replicas >= 1 && replicas <= 1000, "--y must be between 1 and 1000 (got {})", replicas);
-  auto finite_pos = [](double v) { return std::isfinite(v) && v > 0; };
-  require(std::isfinite(beta) && beta >= 0, "--beta must be a non-negative finite number (got {})",
-          beta);
-  require(std::isfinite(gamma) && gamma >= 0,
-          "--gamma must be a non-negative finite number (got {})", gamma);
-  require(finite_pos(beta_factor) && beta_factor >= 1,
-          "--beta-factor must be finite and >= 1 (got {})", beta_factor);
-  require(finite_pos(gamma_factor) && gamma_factor >= 1,
-          "--gamma-factor must be finite and >= 1 (got {})", gamma_factor);
-  require(finite_pos(beta_max) && beta_max >= beta,
-          "--beta-max must be finite and >= --beta (got {})", beta_max);
-  require(std::isfinite(gamma_max) && gamma_max >= gamma && gamma_max <= 300,
-          "--gamma-max must be >= --gamma and <= 300 (got {})", gamma_max);
-  require(stage_moves >= 0, "--stage-moves must be >= 0 (got {})", stage_moves);
-  require(max_iterations >= 1, "--max-iterations must be >= 1 (got {})", max_iterations);
-  require(energy == "auto" || energy == "minflips" || energy == "errors",
-          "--energy must be auto, minflips or errors (got '{}')", energy);
-  require(std::isfinite(target_overlap) && target_overlap >= 0 && target_overlap < 1,
-          "--target-overlap must be in [0, 1) (0: off; got {})", target_overlap);
-  require(finite_pos(overlap_tolerance) && overlap_tolerance < 1,
-          "--overlap-tolerance must be in (0, 1) (got {})", overlap_tolerance);
-  require(finite_pos(gamma_gain), "--gamma-gain must be a positive finite number (got {})",
-          gamma_gain);
-  require(block_iterations >= 0, "--block-iterations must be >= 0 (got {})", block_iterations);
-  require(min_iterations >= 0 && min_iterations <= max_iterations,
-          "--min-iterations must be between 0 and --max-iterations (got {})", min_iterations);
+  rsa_parameter_table().check(*this);
+  require(beta_max >= beta, "beta_max must be >= beta (got {} < {})", beta_max, beta);
+  require(gamma_max >= gamma, "gamma_max must be >= gamma (got {} < {})", gamma_max, gamma);
+  require(min_iterations <= max_iterations,
+          "min_iterations must be at most max_iterations (got {} > {})", min_iterations,
+          max_iterations);
   require(min_iterations == 0 || target_overlap > 0,
-          "--min-iterations applies to the overlap-controlled mode (--target-overlap)");
-  require(initial.empty() || initial.size() == 1 ||
-              initial.size() == static_cast<std::size_t>(replicas),
-          "initial configurations: expected 1 or y = {} networks (got {})", replicas,
-          initial.size());
-  require(initial.empty() || !init_equal,
-          "--init-equal and starting configurations (--init-from) exclude each other");
+          "min_iterations applies to the overlap-controlled mode (target_overlap)");
   if (target_overlap > 0) {
-    require(replicas >= 2, "--target-overlap needs y >= 2 replicas");
-    require(gamma > 0, "--target-overlap needs a positive starting --gamma");
+    require(replicas >= 2, "target_overlap needs y >= 2 replicas");
+    require(gamma > 0, "target_overlap needs a positive starting gamma");
   }
   if (sampler == RsaSampler::metropolis && reference == RsaReference::explicit_centre)
     require(move_rule == RsaMoveRule::uniform,
-            "--move-rule {} applies to the traced reference; use --move-rule uniform (or --sampler "
-            "rrr) "
-            "with --reference explicit",
+            "move_rule {} applies to the traced reference; use move_rule uniform (or sampler rrr) "
+            "with reference explicit",
             to_string(move_rule));
   if (sampler == RsaSampler::metropolis && move_rule != RsaMoveRule::uniform)
-    require(replicas >= 2,
-            "--move-rule {} needs y >= 2 replicas (use --move-rule uniform for y = 1)",
+    require(replicas >= 2, "move_rule {} needs y >= 2 replicas (use move_rule uniform for y = 1)",
             to_string(move_rule));
-}
-
-nlohmann::json RsaParameters::to_json() const {
-  return {{"y", replicas},
-          {"reference", to_string(reference)},
-          {"move_rule", to_string(move_rule)},
-          {"sampler", to_string(sampler)},
-          {"energy", energy},
-          {"beta", beta},
-          {"beta_factor", beta_factor},
-          {"beta_max", beta_max},
-          {"gamma", gamma},
-          {"gamma_factor", gamma_factor},
-          {"gamma_max", gamma_max},
-          {"stage_moves", stage_moves},
-          {"max_iterations", max_iterations},
-          {"target_overlap", target_overlap},
-          {"overlap_tolerance", overlap_tolerance},
-          {"gamma_gain", gamma_gain},
-          {"block_iterations", block_iterations},
-          {"min_iterations", min_iterations},
-          {"init_equal", init_equal},
-          {"init_from", initial.empty() ? nlohmann::json(nullptr)
-                                        : nlohmann::json({{"source", init_source},
-                                                          {"networks", initial.size()}})},
-          {"iteration_unit", "one proposed single-weight flip of one replica"}};
 }
 
 ReplicatedAnnealing::ReplicatedAnnealing(RsaParameters p) : params_(std::move(p)) {
   params_.validate();
 }
 
-TrainResult ReplicatedAnnealing::run(const TrainingProblem& problem, Observer& observer) {
-  using clock = std::chrono::steady_clock;
-  const auto t0 = clock::now();
-  const RsaParameters& p = params_;
-  p.validate();
-  problem.shape.validate();
-  const EnergyKind kind =
-      p.energy == "auto" ? (problem.shape.activation == Activation::relu ? EnergyKind::errors
-                                                                         : EnergyKind::min_flips)
-                         : parse_energy_kind(p.energy);
-  auto columns = std::make_shared<const PatternColumns>(problem.patterns, problem.shape);
-  std::unique_ptr<ReplicaEnsemble> ens;
-  if (p.reference == RsaReference::traced)
-    ens = std::make_unique<TracedEnsemble>(p.replicas, kind, columns, problem.seed);
-  else
-    ens = std::make_unique<ExplicitEnsemble>(p.replicas, kind, columns, problem.seed);
-  const int y = p.replicas;
-  const std::size_t n = ens->weights();
+nlohmann::json ReplicatedAnnealing::parameters() const {
+  return rsa_parameter_table().to_json(params_);
+}
 
-  // Initial configurations.
-  std::vector<BinaryNetwork> init;
-  for (int a = 0; a < y; ++a) {
-    if (!p.initial.empty()) {
-      const BinaryNetwork& w = p.initial[p.initial.size() == 1 ? 0 : static_cast<std::size_t>(a)];
-      require(w.shape == problem.shape,
-              "starting configuration {}: its network ({}, {} inputs, K = {}, {}) does not match "
-              "the problem ({}, {} inputs, K = {}, {})",
-              a + 1, to_string(w.shape.architecture), w.shape.inputs, w.shape.units,
-              to_string(w.shape.activation), to_string(problem.shape.architecture),
-              problem.shape.inputs, problem.shape.units, to_string(problem.shape.activation));
-      init.push_back(w);
-      continue;
-    }
-    Rng rng(problem.seed, StreamPurpose::init, p.init_equal ? 0U : static_cast<std::uint64_t>(a));
-    init.push_back(BinaryNetwork::random(problem.shape, rng));
+std::string ReplicatedAnnealing::unsupported(const NetworkShape& shape) const {
+  if (shape.activation == Activation::relu && params_.energy == RsaEnergy::min_flips)
+    return "the minflips energy is defined for sign units; use energy errors (or auto) for relu";
+  return "";
+}
+
+namespace {
+
+// Solver codes: the centre, a replica index (>= 0), every replica (overlap mode), or nobody.
+constexpr int kCentre = -1, kNobody = -2;
+
+EnergyKind energy_kind(RsaEnergy e, const NetworkShape& shape) {
+  if (e == RsaEnergy::min_flips) return EnergyKind::min_flips;
+  if (e == RsaEnergy::errors) return EnergyKind::errors;
+  return shape.activation == Activation::relu ? EnergyKind::errors : EnergyKind::min_flips;
+}
+
+// One run of the sampler: the ensemble, its move kernel, the schedule and the bookkeeping.
+class RsaRun {
+ public:
+  RsaRun(const RsaParameters& p, const TrainingProblem& problem, const WarmStart& start,
+         Observer& observer)
+      : p_(p), problem_(problem), observer_(observer), y_(p.replicas) {
+    kind_ = energy_kind(p.energy, problem.shape);
+    auto columns = std::make_shared<const PatternColumns>(problem.patterns, problem.shape);
+    if (p.reference == RsaReference::traced)
+      ens_ = std::make_unique<TracedEnsemble>(y_, kind_, columns, problem.seed);
+    else
+      ens_ = std::make_unique<ExplicitEnsemble>(y_, kind_, columns, problem.seed);
+    start_from(start);
+    kernel_ = make_kernel();
+    const auto sweep = static_cast<long>(ens_->weights()) * y_;
+    stage_moves_ = p.stage_moves > 0 ? p.stage_moves : sweep;
+    block_ = p.block_iterations > 0 ? p.block_iterations : sweep;
+    best_ = ens_->centre().errors();
+    for (int a = 0; a < y_; ++a) best_ = std::min(best_, ens_->replica(a).errors());
+    last_block_q_ = ens_->mean_overlap();
   }
-  double beta = p.beta, gamma = p.gamma;
-  ens->set_parameters(beta, gamma);
-  ens->set_state(init);
 
-  std::unique_ptr<MoveKernel> kernel;
-  if (p.sampler == RsaSampler::rrr)
-    kernel = make_rrr_kernel(*ens);
-  else if (p.move_rule == RsaMoveRule::uniform)
-    kernel = make_metropolis_kernel(*ens);
-  else if (p.move_rule == RsaMoveRule::eq9)
-    kernel = make_eq9_kernel(static_cast<TracedEnsemble&>(*ens));
-  else
-    kernel = make_coupling_rrr_kernel(static_cast<TracedEnsemble&>(*ens));
+  TrainResult run() {
+    if (p_.target_overlap > 0)
+      run_overlap_controlled();
+    else
+      run_annealing();
+    emit(stage_ + 1);
+    return result();
+  }
 
-  const bool overlap_mode = p.target_overlap > 0;
-  const long stage_moves = p.stage_moves > 0 ? p.stage_moves : static_cast<long>(n) * y;
-  const long block = p.block_iterations > 0 ? p.block_iterations : static_cast<long>(n) * y;
+ private:
+  // Random configurations, or the warm start's networks and (optionally) its final β, γ.
+  void start_from(const WarmStart& start) {
+    beta_ = p_.beta;
+    gamma_ = p_.gamma;
+    beta_max_ = p_.beta_max;
+    gamma_max_ = p_.gamma_max;
+    std::vector<BinaryNetwork> init;
+    if (!start.empty()) {
+      require(start.state == nullptr, "rsa starts from saved networks, not from {}", start.source);
+      require(!p_.init_equal, "init_equal and a warm start (--init-from) exclude each other");
+      init = start.starting_networks(static_cast<std::size_t>(y_), problem_.shape);
+      continue_schedule(start);
+    } else {
+      for (int a = 0; a < y_; ++a) {
+        Rng rng(problem_.seed, StreamPurpose::init,
+                p_.init_equal ? 0U : static_cast<std::uint64_t>(a));
+        init.push_back(BinaryNetwork::random(problem_.shape, rng));
+      }
+    }
+    ens_->set_parameters(beta_, gamma_);
+    ens_->set_state(init);
+  }
 
-  long it = 0, accepted = 0, accepted_stage = 0, stage = 0;
-  int solver = -2;  // −2 none, −1 centre, a ≥ 0 replica a, y: all replicas (overlap mode)
-  long best = ens->centre().errors();
-  for (int a = 0; a < y; ++a) best = std::min(best, ens->replica(a).errors());
-  double q_block_sum = 0;
-  long q_block_count = 0;
-  double last_block_q = ens->mean_overlap();
+  // A saved schedule continues a run: its β and γ, with the caps raised to them if lower.
+  void continue_schedule(const WarmStart& start) {
+    if (start.schedule.empty()) return;
+    require(start.schedule.contains("beta") && start.schedule["beta"].is_number() &&
+                start.schedule.contains("gamma") && start.schedule["gamma"].is_number(),
+            "{}: records no final beta/gamma (not an rsa result file, or written by an older "
+            "robens)",
+            start.source);
+    beta_ = start.schedule["beta"].get<double>();
+    gamma_ = start.schedule["gamma"].get<double>();
+    beta_max_ = std::max(beta_max_, beta_);
+    gamma_max_ = std::max(gamma_max_, gamma_);
+  }
 
-  auto emit = [&](long step) {
+  std::unique_ptr<MoveKernel> make_kernel() {
+    if (p_.sampler == RsaSampler::rrr) return make_rrr_kernel(*ens_);
+    if (p_.move_rule == RsaMoveRule::uniform) return make_metropolis_kernel(*ens_);
+    if (p_.move_rule == RsaMoveRule::eq9)
+      return make_eq9_kernel(static_cast<TracedEnsemble&>(*ens_));
+    return make_coupling_rrr_kernel(static_cast<TracedEnsemble&>(*ens_));
+  }
+
+  // One proposal; returns the replica of an accepted flip (-1: the centre), or nullopt.
+  std::optional<int> propose(Rng& rng) {
+    const long s = kernel_->step(rng);
+    ++it_;
+    if (s < 0) return std::nullopt;
+    ++accepted_;
+    ++accepted_stage_;
+    const int a = ens_->replica_of(static_cast<std::size_t>(s));
+    const long e_a = a >= 0 ? ens_->replica(a).errors() : ens_->centre().errors();
+    best_ = std::min({best_, e_a, ens_->centre().errors()});
+    return a;
+  }
+
+  void set_schedule(double beta, double gamma) {
+    beta_ = beta;
+    gamma_ = gamma;
+    ens_->set_parameters(beta_, gamma_);
+    kernel_->parameters_changed();
+  }
+
+  bool stop_polled() {
+    if ((it_ & 4095) != 0 || !observer_.stop_requested()) return false;
+    interrupted_ = true;
+    return true;
+  }
+
+  // PNAS scoping: stop at the first solution; β and γ grow after every stage.
+  void run_annealing() {
+    // A zero-energy start (tiny problems) is solved at iteration 0.
+    if (ens_->centre().errors() == 0) solver_ = kCentre;
+    for (int a = 0; a < y_ && solver_ == kNobody; ++a)
+      if (ens_->replica(a).errors() == 0) solver_ = a;
+    Rng rng(problem_.seed, StreamPurpose::sampler);
+    while (solver_ == kNobody && it_ < p_.max_iterations) {
+      if (const auto a = propose(rng)) {
+        if (*a >= 0 && ens_->replica(*a).errors() == 0)
+          solver_ = *a;
+        else if (ens_->centre().errors() == 0)
+          solver_ = kCentre;
+        if (solver_ != kNobody) break;
+      }
+      if (accepted_stage_ >= stage_moves_) {
+        accepted_stage_ = 0;
+        ++stage_;
+        set_schedule(std::min(beta_ * p_.beta_factor, beta_max_),
+                     std::min(gamma_ * p_.gamma_factor, gamma_max_));
+        emit(stage_);
+      }
+      if (stop_polled()) break;
+    }
+  }
+
+  // PRL: γ follows the mean overlap block by block; stop when every replica is a solution with
+  // the last block on target.
+  void run_overlap_controlled() {
+    double q_sum = 0;
+    long q_count = 0;
+    Rng rng(problem_.seed, StreamPurpose::sampler);
+    while (solver_ == kNobody && it_ < p_.max_iterations) {
+      propose(rng);
+      q_sum += ens_->mean_overlap();
+      ++q_count;
+      if (it_ % block_ == 0) {
+        end_block(q_sum / static_cast<double>(q_count));
+        q_sum = 0;
+        q_count = 0;
+      }
+      if (stop_polled()) break;
+    }
+  }
+
+  void end_block(double q) {
+    last_block_q_ = q;
+    ++stage_;
+    const bool on_target = std::abs(q - p_.target_overlap) <= p_.overlap_tolerance;
+    if (on_target && it_ >= p_.min_iterations && all_replicas_solved()) {
+      solver_ = y_;
+    } else {
+      const double gamma =
+          std::clamp(gamma_ * std::exp(p_.gamma_gain * (p_.target_overlap - q)), 1e-6, gamma_max_);
+      set_schedule(on_target ? std::min(beta_ * p_.beta_factor, beta_max_) : beta_, gamma);
+    }
+    emit(stage_);
+  }
+
+  bool all_replicas_solved() const {
+    for (int a = 0; a < y_; ++a)
+      if (ens_->replica(a).errors() != 0) return false;
+    return true;
+  }
+
+  void emit(long step) {
+    nlohmann::json energies = nlohmann::json::array(), errors = nlohmann::json::array();
+    long e_min = ens_->replica(0).energy(), e_max = e_min;
+    for (int a = 0; a < y_; ++a) {
+      energies.push_back(ens_->replica(a).energy());
+      errors.push_back(ens_->replica(a).errors());
+      e_min = std::min(e_min, ens_->replica(a).energy());
+      e_max = std::max(e_max, ens_->replica(a).energy());
+    }
+    const BinaryNetwork centre = ens_->centre().network();
     StepRecord rec;
     rec.step = step;
-    rec.errors = ens->centre().errors();
-    rec.best_errors = best;
-    nlohmann::json energies = nlohmann::json::array(), errors = nlohmann::json::array();
-    long e_min = ens->replica(0).energy(), e_max = e_min;
-    for (int a = 0; a < y; ++a) {
-      energies.push_back(ens->replica(a).energy());
-      errors.push_back(ens->replica(a).errors());
-      e_min = std::min(e_min, ens->replica(a).energy());
-      e_max = std::max(e_max, ens->replica(a).energy());
-    }
+    rec.errors = ens_->centre().errors();
+    rec.best_errors = best_;
+    rec.network = &centre;
     rec.data = {{"stage", step},
-                {"iterations", it},
-                {"accepted", accepted},
-                {"beta", beta},
-                {"gamma", gamma},
+                {"iterations", it_},
+                {"accepted", accepted_},
+                {"beta", beta_},
+                {"gamma", gamma_},
                 {"replica_energy_min", e_min},
                 {"replica_energy_max", e_max},
                 {"replica_energies", energies},
                 {"replica_errors", errors},
-                {"center_energy", ens->centre().energy()},
-                {"center_errors", ens->centre().errors()},
-                {"best_errors", best},
-                {"mean_overlap", ens->mean_overlap()},
-                {"center_overlap", ens->centre_overlap()},
-                {"seconds", std::chrono::duration<double>(clock::now() - t0).count()}};
-    if (overlap_mode) rec.data["block_overlap"] = last_block_q;
-    observer.on_step(rec);
-  };
-  auto all_replicas_solved = [&] {
-    for (int a = 0; a < y; ++a)
-      if (ens->replica(a).errors() != 0) return false;
-    return true;
-  };
+                {"center_energy", ens_->centre().energy()},
+                {"center_errors", ens_->centre().errors()},
+                {"best_errors", best_},
+                {"mean_overlap", ens_->mean_overlap()},
+                {"center_overlap", ens_->centre_overlap()}};
+    if (p_.target_overlap > 0) rec.data["block_overlap"] = last_block_q_;
+    observer_.on_step(rec);
+  }
 
-  // A zero-energy start (tiny problems) is solved at iteration 0.
-  if (!overlap_mode) {
-    if (ens->centre().errors() == 0) solver = -1;
-    for (int a = 0; a < y && solver == -2; ++a)
-      if (ens->replica(a).errors() == 0) solver = a;
+  std::string solver_name() const {
+    if (solver_ == kCentre) return "center";
+    if (solver_ == y_) return "all replicas";
+    if (solver_ >= 0) return "replica " + std::to_string(solver_ + 1);
+    return "none";
   }
-  bool interrupted = false;
-  Rng rng(problem.seed, StreamPurpose::sampler);
-  while (solver == -2 && it < p.max_iterations) {
-    const long s = kernel->step(rng);
-    ++it;
-    if (s >= 0) {
-      ++accepted;
-      ++accepted_stage;
-      const int a = ens->replica_of(static_cast<std::size_t>(s));
-      const long e_a = a >= 0 ? ens->replica(a).errors() : ens->centre().errors();
-      const long e_c = ens->centre().errors();
-      best = std::min({best, e_a, e_c});
-      if (!overlap_mode) {
-        if (a >= 0 && e_a == 0)
-          solver = a;
-        else if (e_c == 0)
-          solver = -1;
-        if (solver != -2) break;
-      }
-    }
-    if (overlap_mode) {
-      q_block_sum += ens->mean_overlap();
-      ++q_block_count;
-      if (it % block == 0) {
-        const double q = q_block_sum / static_cast<double>(q_block_count);
-        last_block_q = q;
-        q_block_sum = 0;
-        q_block_count = 0;
-        ++stage;
-        const bool on_target = std::abs(q - p.target_overlap) <= p.overlap_tolerance;
-        if (on_target && it >= p.min_iterations && all_replicas_solved()) {
-          solver = y;
-        } else {
-          gamma = std::clamp(gamma * std::exp(p.gamma_gain * (p.target_overlap - q)), 1e-6,
-                             p.gamma_max);
-          if (on_target) beta = std::min(beta * p.beta_factor, p.beta_max);
-          ens->set_parameters(beta, gamma);
-          kernel->parameters_changed();
-        }
-        emit(stage);
-      }
-    } else if (accepted_stage >= stage_moves) {
-      accepted_stage = 0;
-      ++stage;
-      beta = std::min(beta * p.beta_factor, p.beta_max);
-      gamma = std::min(gamma * p.gamma_factor, p.gamma_max);
-      ens->set_parameters(beta, gamma);
-      kernel->parameters_changed();
-      emit(stage);
-    }
-    if ((it & 4095) == 0 && observer.stop_requested()) {
-      interrupted = true;
-      break;
-    }
-  }
-  emit(stage + 1);
 
-  TrainResult result;
-  result.step_unit = "iterations";
-  result.steps = it;
-  result.interrupted = interrupted;
-  result.solved = solver != -2;
-  const BinaryNetwork majority = ens->centre().network();
-  result.center = solver >= 0 && solver < y && ens->centre().errors() != 0
-                      ? ens->replica(solver).network()
-                      : majority;
-  result.errors = solver >= 0 && solver < y && ens->centre().errors() != 0
-                      ? ens->replica(solver).errors()
-                      : ens->centre().errors();
-  result.min_errors = best;
-  nlohmann::json replica_errors = nlohmann::json::array();
-  for (int a = 0; a < y; ++a) {
-    result.replicas.push_back(ens->replica(a).network());
-    replica_errors.push_back(ens->replica(a).errors());
+  TrainResult result() const {
+    TrainResult r;
+    r.step_unit = "iterations";
+    r.steps = it_;
+    r.interrupted = interrupted_;
+    r.solved = solver_ != kNobody;
+    r.solved_by = solver_name();
+    // A replica that solved first is the answer unless the majority is a solution too.
+    const bool replica_answer = solver_ >= 0 && solver_ < y_ && ens_->centre().errors() != 0;
+    r.center = replica_answer ? ens_->replica(solver_).network() : ens_->centre().network();
+    r.errors = replica_answer ? ens_->replica(solver_).errors() : ens_->centre().errors();
+    r.min_errors = best_;
+    nlohmann::json replica_errors = nlohmann::json::array();
+    for (int a = 0; a < y_; ++a) {
+      r.replicas.push_back(ens_->replica(a).network());
+      replica_errors.push_back(ens_->replica(a).errors());
+    }
+    r.extra = {
+        {"solved_by", r.solved_by},
+        {"iteration_unit", "one proposed single-weight flip of one replica (y*N per sweep)"},
+        {"kernel", kernel_->name()},
+        {"energy", to_string(kind_)},
+        {"accepted", accepted_},
+        {"stages", stage_},
+        {"final_beta", beta_},
+        {"final_gamma", gamma_},
+        {"mean_overlap", ens_->mean_overlap()},
+        {"center_overlap", ens_->centre_overlap()},
+        {"center_errors", ens_->centre().errors()},
+        {"replica_errors", replica_errors}};
+    return r;
   }
-  result.seconds = std::chrono::duration<double>(clock::now() - t0).count();
-  result.extra = {
-      {"solved_by", solver == -1  ? std::string("center")
-                    : solver == y ? std::string("all replicas")
-                    : solver >= 0 ? "replica " + std::to_string(solver + 1)
-                                  : std::string("none")},
-      {"iteration_unit", "one proposed single-weight flip of one replica (y*N per sweep)"},
-      {"kernel", kernel->name()},
-      {"energy", to_string(kind)},
-      {"accepted", accepted},
-      {"stages", stage},
-      {"final_beta", beta},
-      {"final_gamma", gamma},
-      {"mean_overlap", ens->mean_overlap()},
-      {"center_overlap", ens->centre_overlap()},
-      {"center_errors", ens->centre().errors()},
-      {"replica_errors", replica_errors}};
-  return result;
+
+  const RsaParameters& p_;
+  const TrainingProblem& problem_;
+  Observer& observer_;
+  int y_;
+  EnergyKind kind_ = EnergyKind::min_flips;
+  std::unique_ptr<ReplicaEnsemble> ens_;
+  std::unique_ptr<MoveKernel> kernel_;
+  double beta_ = 0, gamma_ = 0, beta_max_ = 0, gamma_max_ = 0;
+  long stage_moves_ = 0, block_ = 0;
+  long it_ = 0, accepted_ = 0, accepted_stage_ = 0, stage_ = 0;
+  int solver_ = kNobody;
+  long best_ = 0;
+  double last_block_q_ = 0;
+  bool interrupted_ = false;
+};
+
+}  // namespace
+
+TrainResult ReplicatedAnnealing::run(const TrainingProblem& problem, Observer& observer,
+                                     const WarmStart& start) {
+  params_.validate();
+  problem.shape.validate();
+  const std::string why = unsupported(problem.shape);
+  require(why.empty(), "{}", why);
+  RsaRun run(params_, problem, start, observer);
+  return run.run();
 }
 
 }  // namespace robens

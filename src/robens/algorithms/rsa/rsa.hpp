@@ -1,6 +1,6 @@
 #pragma once
 // Replicated simulated annealing (PNAS 2016 "Replicated SA" and Materials and Methods; PRL 2019
-// Fig. 3; spec rsa.md §3-§4): y replicas of a binary network sampled by Monte Carlo from
+// Fig. 3; docs/rsa.md): y replicas of a binary network sampled by Monte Carlo from
 // π ∝ e^{−β Σ_a E_a} · Π_i 2cosh(γ μ_i) (reference traced out) or with an explicit reference.
 //
 // Unit: one *iteration* = one proposed single-weight flip of one replica (accepted or not), the
@@ -14,14 +14,14 @@
 //    gain·(q1 − q̄) (q̄ = mean replica overlap over the block); β ← β·fβ only after a block with
 //    |q̄ − q1| ≤ tolerance; stop when every replica has zero errors and q̄ is within tolerance
 //    (and at least min_iterations have run).
-// Replicas start random, or from given configurations (e.g. a saved solution: PRL Fig. 3 at
-// K = 32/33 is sampled around a solution found first, docs/rsa.md).
+// Replicas start random, or from saved networks (a WarmStart, e.g. a saved solution: PRL Fig. 3
+// at K = 32/33 is sampled around a solution found first, docs/rsa.md).
 // γ = 0 with fγ = 1 is standard SA on y independent replicas (the PNAS baseline).
 #include <string>
-#include <vector>
 
 #include "robens/algorithms/algorithm.hpp"
-#include "robens/models/binary_network.hpp"
+#include "robens/core/enum_names.hpp"
+#include "robens/core/parameter_table.hpp"
 #include "robens/models/energy_model.hpp"
 
 namespace robens {
@@ -29,14 +29,37 @@ namespace robens {
 enum class RsaReference { traced, explicit_centre };
 enum class RsaMoveRule { eq9, coupling_rrr, uniform };
 enum class RsaSampler { metropolis, rrr };
+// The replica energy: minimum weight flips for sign units, errors for ReLU (automatic).
+enum class RsaEnergy { automatic, min_flips, errors };
 
+template <>
+struct EnumNames<RsaReference> {
+  static constexpr std::pair<RsaReference, const char*> values[] = {
+      {RsaReference::traced, "traced"}, {RsaReference::explicit_centre, "explicit"}};
+};
+template <>
+struct EnumNames<RsaMoveRule> {
+  static constexpr std::pair<RsaMoveRule, const char*> values[] = {
+      {RsaMoveRule::coupling_rrr, "rrr"}, {RsaMoveRule::eq9, "eq9"}, {RsaMoveRule::uniform, "uniform"}};
+};
+template <>
+struct EnumNames<RsaSampler> {
+  static constexpr std::pair<RsaSampler, const char*> values[] = {
+      {RsaSampler::metropolis, "metropolis"}, {RsaSampler::rrr, "rrr"}};
+};
+template <>
+struct EnumNames<RsaEnergy> {
+  static constexpr std::pair<RsaEnergy, const char*> values[] = {
+      {RsaEnergy::automatic, "auto"}, {RsaEnergy::min_flips, "minflips"}, {RsaEnergy::errors, "errors"}};
+};
+
+// Defaults here are the defaults everywhere (CLI, sweeps, Python): rsa_parameter_table().
 struct RsaParameters {
   int replicas = 3;
   RsaReference reference = RsaReference::traced;
   RsaMoveRule move_rule = RsaMoveRule::coupling_rrr;
   RsaSampler sampler = RsaSampler::metropolis;
-  std::string energy =
-      "auto";  // auto (minflips for sign units, errors for ReLU) | minflips | errors
+  RsaEnergy energy = RsaEnergy::automatic;
   double beta = 0.5, beta_factor = 1.02, beta_max = 50;
   double gamma = 0.05, gamma_factor = 1.02, gamma_max = 20;
   long stage_moves = 0;  // accepted moves per stage; 0: y·N (one per replica weight)
@@ -46,36 +69,32 @@ struct RsaParameters {
   long block_iterations = 0;  // 0: y·N (one sweep)
   long min_iterations = 0;    // overlap mode: keep sampling at least this long before stopping
   bool init_equal = false;    // all replicas start from the same random configuration
-  // Starting configurations instead of random ones (e.g. a saved run): one network (every
-  // replica starts from it) or exactly y networks (replica a from network a). `init_source`
-  // only labels where they came from in the recorded parameters.
-  std::vector<BinaryNetwork> initial;
-  std::string init_source;
 
   static RsaParameters standard_sa();  // γ = 0: the non-interacting baseline
-  void validate() const;               // throws InputError
-  nlohmann::json to_json() const;
+  void validate() const;               // every value against the table, then the combination
 };
+
+const ParameterTable<RsaParameters>& rsa_parameter_table();
 
 class ReplicatedAnnealing final : public Algorithm {
  public:
   explicit ReplicatedAnnealing(RsaParameters p);
+  using Algorithm::run;
   // Without coupling the replicas are independent: standard simulated annealing.
   std::string name() const override {
     return params_.gamma == 0.0 && params_.target_overlap == 0.0 ? "sa" : "rsa";
   }
-  nlohmann::json parameters() const override { return params_.to_json(); }
-  TrainResult run(const TrainingProblem& problem, Observer& observer) override;
+  StepUnits units() const override { return {"stage", "iterations"}; }
+  nlohmann::json parameters() const override;
+  std::string unsupported(const NetworkShape& shape) const override;
+  // Starts from random configurations or from saved networks (WarmStart: one network for every
+  // replica or exactly y, optionally with the schedule the saved run ended at).
+  TrainResult run(const TrainingProblem& problem, Observer& observer,
+                  const WarmStart& start) override;
+  const RsaParameters& params() const { return params_; }
 
  private:
   RsaParameters params_;
 };
-
-std::string to_string(RsaMoveRule r);
-std::string to_string(RsaSampler s);
-std::string to_string(RsaReference r);
-RsaMoveRule parse_move_rule(const std::string& s);
-RsaSampler parse_sampler(const std::string& s);
-RsaReference parse_reference(const std::string& s);
 
 }  // namespace robens

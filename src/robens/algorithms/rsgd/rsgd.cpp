@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <bit>
-#include <chrono>
 #include <cmath>
 #include <numeric>
 
@@ -11,73 +10,41 @@
 #endif
 
 #include "robens/core/error.hpp"
+#include "robens/algorithms/schedule.hpp"
 #include "robens/models/committee.hpp"
 
 namespace robens {
 
-std::string to_string(KickFormula f) {
-  switch (f) {
-    case KickFormula::simple:
-      return "simple";
-    case KickFormula::corrected:
-      return "corrected";
-    case KickFormula::hard:
-      return "hard";
-    case KickFormula::continuous:
-      return "continuous";
-  }
-  return "?";
-}
-
-KickFormula parse_kick_formula(const std::string& s) {
-  if (s == "simple") return KickFormula::simple;
-  if (s == "corrected") return KickFormula::corrected;
-  if (s == "hard") return KickFormula::hard;
-  if (s == "continuous") return KickFormula::continuous;
-  fail("unknown formula '{}' (expected simple, corrected, hard or continuous)", s);
-}
-
 RsgdParameters RsgdParameters::plain_sgd() {
   RsgdParameters p;
   p.replicas = 1;
-  p.lambda = Schedule{0.0, 1.0, 0.0};
-  p.gamma = Schedule{0.0, 1.0, 0.0};
+  p.lambda = 0;
+  p.gamma = 0;
+  p.gamma_step = 0;
   return p;
 }
 
 void RsgdParameters::validate() const {
-  require(replicas >= 1 && replicas <= 1000,
-          "y (number of replicas) must be between 1 and 1000 (got {})", replicas);
+  rsgd_parameter_table().check(*this);
   // The centre is the spin-wise majority of the replicas: an even y would leave ties to break.
   require(replicas % 2 == 1 || explicit_center,
           "y must be odd: the centre is the replicas' majority (got {}; --center keeps an explicit "
           "centre and allows any y)",
           replicas);
-  require(batch >= 1, "batch must be a positive number of patterns (got {})", batch);
-  require(max_epochs >= 1, "max-epochs must be at least 1 (got {})", max_epochs);
-  eta.validate("eta", false);
-  lambda.validate("lambda");
-  gamma.validate("gamma");
-}
-
-nlohmann::json RsgdParameters::to_json() const {
-  return {{"y", replicas},
-          {"eta", eta.start},
-          {"eta_factor", eta.factor},
-          {"lambda", lambda.start},
-          {"lambda_factor", lambda.factor},
-          {"gamma", gamma.start},
-          {"gamma_step", gamma.step},
-          {"batch", batch},
-          {"max_epochs", max_epochs},
-          {"formula", to_string(formula)},
-          {"init_equal", init_equal},
-          {"center", explicit_center},
-          {"wait_center", wait_center}};
 }
 
 ReplicatedSgd::ReplicatedSgd(RsgdParameters p) : params_(std::move(p)) {
   params_.validate();
+}
+
+nlohmann::json ReplicatedSgd::parameters() const {
+  return rsgd_parameter_table().to_json(params_);
+}
+
+std::string ReplicatedSgd::unsupported(const NetworkShape& shape) const {
+  if (shape.activation != Activation::sign)
+    return "rsgd trains sign committees and perceptrons; ReLU units are not supported";
+  return "";
 }
 
 namespace {
@@ -131,9 +98,18 @@ struct Replica {
   }
 };
 
+// Solver codes of a run: the centre, a replica index (>= 0), or nobody yet.
+constexpr int kCentre = -1, kNobody = -2;
+
+std::string solver_name(int solver) {
+  if (solver == kCentre) return "center";
+  if (solver >= 0) return "replica " + std::to_string(solver + 1);
+  return "none";
+}
+
 class RsgdRun {
  public:
-  RsgdRun(const RsgdParameters& p, const TrainingProblem& problem)
+  RsgdRun(const RsgdParameters& p, const TrainingProblem& problem, const WarmStart& start)
       : p_(p),
         shape_(problem.shape),
         inputs_(problem.patterns, problem.shape),
@@ -141,22 +117,18 @@ class RsgdRun {
         weights_(shape_.weights()),
         unit_n_(shape_.unit_inputs()),
         sum_(weights_, 0),
+        eta_{p.eta, p.eta_factor, 0},
+        lambda_{p.lambda, p.lambda_factor, 0},
+        gamma_{p.gamma, 1, p.gamma_step},
         round_rng_(problem.seed, StreamPurpose::schedule) {
     for (int a = 0; a < y_; ++a)
       replicas_.emplace_back(
           shape_, inputs_.size(),
           Rng(problem.seed, StreamPurpose::replica, static_cast<std::uint64_t>(a)));
-    // Initial weights: i.i.d. ±1, one draw shared by all replicas unless init_equal is off.
-    std::vector<std::int8_t> first(weights_);
-    Rng init(problem.seed, StreamPurpose::init, 0);
-    for (auto& w : first) w = static_cast<std::int8_t>(init.sign());
-    for (int a = 0; a < y_; ++a) {
-      auto& r = replicas_[static_cast<std::size_t>(a)];
-      r.signs = first;
-      if (!p_.init_equal && a > 0) {
-        Rng own(problem.seed, StreamPurpose::init, static_cast<std::uint64_t>(a));
-        for (auto& w : r.signs) w = static_cast<std::int8_t>(own.sign());
-      }
+    const auto initial = initial_signs(problem.seed, start);
+    for (std::size_t a = 0; a < replicas_.size(); ++a) {
+      auto& r = replicas_[a];
+      r.signs = initial[a];
       for (std::size_t j = 0; j < weights_; ++j) {
         r.continuous[j] = r.signs[j];
         sum_[j] += r.signs[j];
@@ -169,87 +141,119 @@ class RsgdRun {
     }
     rounds_ = (inputs_.size() + static_cast<std::size_t>(p_.batch) - 1) /
               static_cast<std::size_t>(p_.batch);
+    round_order_.resize(static_cast<std::size_t>(y_));
+    std::iota(round_order_.begin(), round_order_.end(), 0U);
   }
 
   TrainResult run(Observer& observer) {
-    using clock = std::chrono::steady_clock;
-    const auto t0 = clock::now();
     TrainResult result;
     result.step_unit = "epochs";
-    std::vector<std::size_t> round_order(static_cast<std::size_t>(y_));
-    std::iota(round_order.begin(), round_order.end(), 0U);
     long best = -1;
-    int solver = -2;  // -1: centre, >= 0: replica index
+    int solver = kNobody;
     long epoch = 0;
     BinaryNetwork center(shape_);
-    std::vector<long> replica_errors(static_cast<std::size_t>(y_));
     while (epoch < p_.max_epochs) {
-      const float eta = static_cast<float>(p_.eta.at(epoch));
-      const double lambda = p_.lambda.at(epoch);
-      const double gamma = p_.gamma.at(epoch);
-      set_kick(gamma);
-      for (std::size_t round = 0; round < rounds_; ++round) {
-        round_rng_.shuffle(std::span<std::size_t>(round_order));
-        for (std::size_t a : round_order) {
-          minibatch_step(replicas_[a], eta);
-          kick(replicas_[a], static_cast<float>(lambda));
-        }
-      }
+      run_epoch(epoch);
       ++epoch;
-
-      // Errors of every replica and of the centre, then the stopping rule.
       center = current_center();
       const long center_errors = static_cast<long>(count_errors(center, inputs_));
-      long min_now = center_errors;
-      nlohmann::json distances = nlohmann::json::array();
-      for (int a = 0; a < y_; ++a) {
-        const auto& net = replicas_[static_cast<std::size_t>(a)].network;
-        replica_errors[static_cast<std::size_t>(a)] = static_cast<long>(count_errors(net, inputs_));
-        min_now = std::min(min_now, replica_errors[static_cast<std::size_t>(a)]);
-        distances.push_back(net.hamming(center));
-      }
-      best = best < 0 ? min_now : std::min(best, min_now);
-      StepRecord rec;
-      rec.step = epoch;
-      rec.errors = center_errors;
-      rec.best_errors = best;
-      rec.data = {{"epoch", epoch},
-                  {"center_errors", center_errors},
-                  {"best_errors", best},
-                  {"replica_errors", replica_errors},
-                  {"lambda", lambda},
-                  {"gamma", gamma},
-                  {"eta", static_cast<double>(eta)},
-                  {"distances", distances}};
-      observer.on_step(rec);
-
+      const auto replica_errors = report_epoch(epoch, center, center_errors, best, observer);
       if (center_errors == 0) {
-        solver = -1;
+        solver = kCentre;
       } else if (!p_.wait_center) {
-        for (int a = 0; a < y_ && solver == -2; ++a)
+        for (int a = 0; a < y_ && solver == kNobody; ++a)
           if (replica_errors[static_cast<std::size_t>(a)] == 0) solver = a;
       }
-      if (solver != -2) break;
+      if (solver != kNobody) break;
       if (observer.stop_requested()) {
         result.interrupted = true;
         break;
       }
     }
-    result.seconds = std::chrono::duration<double>(clock::now() - t0).count();
-    result.solved = solver != -2;
+    result.solved = solver != kNobody;
+    result.solved_by = solver_name(solver);
     result.steps = epoch;
     result.center = solver >= 0 ? replicas_[static_cast<std::size_t>(solver)].network : center;
     result.errors = static_cast<long>(count_errors(result.center, inputs_));
     result.min_errors = best < 0 ? result.errors : best;
     for (const auto& r : replicas_) result.replicas.push_back(r.network);
-    result.extra = {{"solved_by", solver == -1  ? std::string("center")
-                                  : solver >= 0 ? "replica " + std::to_string(solver + 1)
-                                                : std::string("none")},
+    result.extra = {{"solved_by", result.solved_by},
                     {"center_errors", static_cast<long>(count_errors(center, inputs_))}};
     return result;
   }
 
  private:
+  // Initial signs of each replica: i.i.d. ±1, one draw shared by all replicas unless init_equal
+  // is off; or the saved networks of a warm start.
+  std::vector<std::vector<std::int8_t>> initial_signs(std::uint64_t seed,
+                                                      const WarmStart& start) const {
+    std::vector<std::vector<std::int8_t>> signs;
+    if (!start.empty()) {
+      require(start.state == nullptr, "rsgd starts from saved networks, not from {}",
+              start.source);
+      for (const auto& net : start.starting_networks(replicas_.size(), shape_))
+        signs.push_back(net.to_signs());
+      return signs;
+    }
+    std::vector<std::int8_t> first(weights_);
+    Rng init(seed, StreamPurpose::init, 0);
+    for (auto& w : first) w = static_cast<std::int8_t>(init.sign());
+    for (int a = 0; a < y_; ++a) {
+      signs.push_back(first);
+      if (p_.init_equal || a == 0) continue;
+      Rng own(seed, StreamPurpose::init, static_cast<std::uint64_t>(a));
+      for (auto& w : signs.back()) w = static_cast<std::int8_t>(own.sign());
+    }
+    return signs;
+  }
+
+  // One epoch (0-based index t): every round, each replica in a fresh random order takes one
+  // minibatch step and one kick.
+  void run_epoch(long t) {
+    const float eta = static_cast<float>(eta_.at(t));
+    const auto lambda = static_cast<float>(lambda_.at(t));
+    set_kick(gamma_.at(t));
+    for (std::size_t round = 0; round < rounds_; ++round) {
+      // Each round shuffles the previous round's order (the permutation carries over).
+      round_rng_.shuffle(std::span<std::size_t>(round_order_));
+      for (std::size_t a : round_order_) {
+        minibatch_step(replicas_[a], eta);
+        kick(replicas_[a], lambda);
+      }
+    }
+  }
+
+  // Errors of every replica and the step record of epoch `epoch` (1-based); updates `best`.
+  std::vector<long> report_epoch(long epoch, const BinaryNetwork& center, long center_errors,
+                                 long& best, Observer& observer) const {
+    std::vector<long> replica_errors(static_cast<std::size_t>(y_));
+    long min_now = center_errors;
+    nlohmann::json distances = nlohmann::json::array();
+    for (std::size_t a = 0; a < replica_errors.size(); ++a) {
+      const auto& net = replicas_[a].network;
+      replica_errors[a] = static_cast<long>(count_errors(net, inputs_));
+      min_now = std::min(min_now, replica_errors[a]);
+      distances.push_back(net.hamming(center));
+    }
+    best = best < 0 ? min_now : std::min(best, min_now);
+    StepRecord rec;
+    rec.step = epoch;
+    rec.errors = center_errors;
+    rec.best_errors = best;
+    rec.network = &center;
+    const long t = epoch - 1;
+    rec.data = {{"epoch", epoch},
+                {"center_errors", center_errors},
+                {"best_errors", best},
+                {"replica_errors", replica_errors},
+                {"lambda", lambda_.at(t)},
+                {"gamma", gamma_.at(t)},
+                {"eta", static_cast<double>(static_cast<float>(eta_.at(t)))},
+                {"distances", distances}};
+    observer.on_step(rec);
+    return replica_errors;
+  }
+
   // Tabulates f(γ·Σ_b W^b) for the y+1 possible sums, and the self-term coefficient c.
   void set_kick(double gamma) {
     table_.assign(static_cast<std::size_t>(y_) + 1, 0.0F);
@@ -403,17 +407,20 @@ class RsgdRun {
   std::vector<float> pull_;  // table_ entry of each weight's current replica sum
   float self_ = 1;
   std::size_t rounds_ = 0;
+  Schedule eta_, lambda_, gamma_;
   Rng round_rng_;
+  std::vector<std::size_t> round_order_;
 };
 
 }  // namespace
 
-TrainResult ReplicatedSgd::run(const TrainingProblem& problem, Observer& observer) {
-  require(problem.shape.activation == Activation::sign,
-          "rsgd trains sign committees and perceptrons; ReLU units are not supported");
+TrainResult ReplicatedSgd::run(const TrainingProblem& problem, Observer& observer,
+                               const WarmStart& start) {
+  const std::string why = unsupported(problem.shape);
+  require(why.empty(), "{}", why);
   problem.shape.validate();
   require(problem.patterns.size() <= 0xffffffffULL, "too many patterns for rsgd");
-  RsgdRun run(params_, problem);
+  RsgdRun run(params_, problem, start);
   return run.run(observer);
 }
 
