@@ -60,7 +60,7 @@ TEST(RsaDriver, StopsAtVerifiedSolutionForEveryModelAndRule) {
       SCOPED_TRACE(to_string(rule) + " " + s.energy + " K=" + std::to_string(s.shape.units));
       RsaParameters par;
       par.move_rule = rule;
-      par.energy = parse_enum<RsaEnergy>(s.energy, "energy");
+      par.energy = parse_enum<EnergyChoice>(s.energy, "energy");
       par.stage_moves = 50;
       par.max_iterations = 20'000'000;
       const auto p = problem(s.shape, s.alpha, 4);
@@ -230,7 +230,7 @@ TEST(RsaDriver, RejectsBadParameters) {
   EXPECT_THROW(parse_enum<RsaSampler>("bogus", "sampler"), InputError);
   EXPECT_THROW(rsa_parameter_table().from_json({{"energy", "foo"}}), InputError);
   RsaParameters minflips;
-  minflips.energy = RsaEnergy::min_flips;
+  minflips.energy = EnergyChoice::min_flips;
   Observer none;
   EXPECT_THROW(
       ReplicatedAnnealing(minflips).run(

@@ -5,6 +5,18 @@
 
 namespace robens {
 
+EnergyKind resolve_energy(EnergyChoice choice, const NetworkShape& shape) {
+  if (choice == EnergyChoice::min_flips) return EnergyKind::min_flips;
+  if (choice == EnergyChoice::errors) return EnergyKind::errors;
+  return shape.activation == Activation::relu ? EnergyKind::errors : EnergyKind::min_flips;
+}
+
+std::string unsupported_energy(EnergyChoice choice, const NetworkShape& shape) {
+  if (shape.activation == Activation::relu && choice == EnergyChoice::min_flips)
+    return "the minflips energy is defined for sign units; use energy errors (or auto) for relu";
+  return "";
+}
+
 PatternColumns::PatternColumns(const PatternSet& set, const NetworkShape& s) : shape(s) {
   set.validate();
   const UnitInputs in(set, s);  // validates the shape and the sizes

@@ -28,6 +28,20 @@ struct EnumNames<EnergyKind> {
       {EnergyKind::min_flips, "minflips"}, {EnergyKind::errors, "errors"}};
 };
 
+// The energy an algorithm is asked for: `automatic` is minimum flips for sign units (PNAS) and
+// errors for ReLU units (the only energy defined for them).
+enum class EnergyChoice { automatic, min_flips, errors };
+template <>
+struct EnumNames<EnergyChoice> {
+  static constexpr std::pair<EnergyChoice, const char*> values[] = {
+      {EnergyChoice::automatic, "auto"},
+      {EnergyChoice::min_flips, "minflips"},
+      {EnergyChoice::errors, "errors"}};
+};
+EnergyKind resolve_energy(EnergyChoice choice, const NetworkShape& shape);
+// Why `choice` is not defined for `shape` ("" if it is).
+std::string unsupported_energy(EnergyChoice choice, const NetworkShape& shape);
+
 // The patterns in the weight-major layout that single-flip updates need, shared by all replicas.
 // Column (block, i) holds bit a = input i of pattern a as seen by unit block, folded with the label
 // (bit XOR [label = −1]) for sign units, so that the wanted output is always +1.

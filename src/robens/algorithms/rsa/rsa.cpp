@@ -48,9 +48,7 @@ nlohmann::json ReplicatedAnnealing::parameters() const {
 }
 
 std::string ReplicatedAnnealing::unsupported(const NetworkShape& shape) const {
-  if (shape.activation == Activation::relu && params_.energy == RsaEnergy::min_flips)
-    return "the minflips energy is defined for sign units; use energy errors (or auto) for relu";
-  return "";
+  return unsupported_energy(params_.energy, shape);
 }
 
 namespace {
@@ -58,19 +56,13 @@ namespace {
 // Solver codes: the centre, a replica index (>= 0), every replica (overlap mode), or nobody.
 constexpr int kCentre = -1, kNobody = -2;
 
-EnergyKind energy_kind(RsaEnergy e, const NetworkShape& shape) {
-  if (e == RsaEnergy::min_flips) return EnergyKind::min_flips;
-  if (e == RsaEnergy::errors) return EnergyKind::errors;
-  return shape.activation == Activation::relu ? EnergyKind::errors : EnergyKind::min_flips;
-}
-
 // One run of the sampler: the ensemble, its move kernel, the schedule and the bookkeeping.
 class RsaRun {
  public:
   RsaRun(const RsaParameters& p, const TrainingProblem& problem, const WarmStart& start,
          Observer& observer)
       : p_(p), problem_(problem), observer_(observer), y_(p.replicas) {
-    kind_ = energy_kind(p.energy, problem.shape);
+    kind_ = resolve_energy(p.energy, problem.shape);
     auto columns = std::make_shared<const PatternColumns>(problem.patterns, problem.shape);
     if (p.reference == RsaReference::traced)
       ens_ = std::make_unique<TracedEnsemble>(y_, kind_, columns, problem.seed);

@@ -29,8 +29,6 @@ namespace robens {
 enum class RsaReference { traced, explicit_centre };
 enum class RsaMoveRule { eq9, coupling_rrr, uniform };
 enum class RsaSampler { metropolis, rrr };
-// The replica energy: minimum weight flips for sign units, errors for ReLU (automatic).
-enum class RsaEnergy { automatic, min_flips, errors };
 
 template <>
 struct EnumNames<RsaReference> {
@@ -47,11 +45,6 @@ struct EnumNames<RsaSampler> {
   static constexpr std::pair<RsaSampler, const char*> values[] = {
       {RsaSampler::metropolis, "metropolis"}, {RsaSampler::rrr, "rrr"}};
 };
-template <>
-struct EnumNames<RsaEnergy> {
-  static constexpr std::pair<RsaEnergy, const char*> values[] = {
-      {RsaEnergy::automatic, "auto"}, {RsaEnergy::min_flips, "minflips"}, {RsaEnergy::errors, "errors"}};
-};
 
 // Defaults here are the defaults everywhere (CLI, sweeps, Python): rsa_parameter_table().
 struct RsaParameters {
@@ -59,7 +52,7 @@ struct RsaParameters {
   RsaReference reference = RsaReference::traced;
   RsaMoveRule move_rule = RsaMoveRule::coupling_rrr;
   RsaSampler sampler = RsaSampler::metropolis;
-  RsaEnergy energy = RsaEnergy::automatic;
+  EnergyChoice energy = EnergyChoice::automatic;
   double beta = 0.5, beta_factor = 1.02, beta_max = 50;
   double gamma = 0.05, gamma_factor = 1.02, gamma_max = 20;
   long stage_moves = 0;  // accepted moves per stage; 0: y·N (one per replica weight)
