@@ -1,7 +1,8 @@
-// Special functions of fBP (core/bp_numerics.hpp, spec fbp.md §3) against long-double references,
-// including the asymptotic tails, and the two message representations against each other; the
-// vectorisable versions (core/bp_fast_math.hpp) and the kernels built on them
-// (algorithms/fbp_fast_kernels.hpp, run in the clone the CPU selects) likewise.
+// Special functions of fBP (math/special_functions.hpp, algorithms/fbp/bp_fields.hpp; docs/fbp.md,
+// "Numerics") against long-double references, including the asymptotic tails, and the two message
+// representations against each other; the vectorisable versions (math/fast_math.hpp) and the
+// kernels built on them (algorithms/fbp/fbp_fast_kernels.hpp, run in the clone the CPU selects)
+// likewise.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -9,10 +10,11 @@
 #include <limits>
 #include <vector>
 
+#include "robens/algorithms/fbp/bp_fields.hpp"
 #include "robens/algorithms/fbp/fbp_fast_kernels.hpp"
 #include "robens/algorithms/fbp/fbp_magnetization.hpp"
-#include "robens/math/bp_fast_math.hpp"
-#include "robens/math/bp_numerics.hpp"
+#include "robens/math/fast_math.hpp"
+#include "robens/math/special_functions.hpp"
 
 namespace robens {
 namespace {
@@ -35,17 +37,17 @@ void expect_close(double got, double want, double rel, double abs, const std::st
 TEST(FbpNumerics, AtanhErfMatchesLongDoubleOverRange) {
   for (double x = -40; x <= 40; x += 0.0137) {
     const double want = ref_atanh_erf(x);
-    expect_close(bp::atanh_erf(x), want, 4e-15, 1e-16, "atanh_erf(" + std::to_string(x) + ")");
+    expect_close(math::atanh_erf(x), want, 4e-15, 1e-16, "atanh_erf(" + std::to_string(x) + ")");
   }
   for (double x : {1e-300, 1e-12, 1e-6, 0.01, 0.0499, 0.05, 0.0501, 0.5})
-    expect_close(bp::atanh_erf(x), static_cast<double>(std::atanh(std::erf(static_cast<ld>(x)))),
+    expect_close(math::atanh_erf(x), static_cast<double>(std::atanh(std::erf(static_cast<ld>(x)))),
                  1e-14, 0, "small x " + std::to_string(x));
 }
 
 TEST(FbpNumerics, AtanhErfIsContinuousAtBranchPointsAndHasTheRightTail) {
   for (double b : {0.05, 1.0, 25.0}) {
-    const double lo = bp::atanh_erf(std::nextafter(b, 0.0)), hi = bp::atanh_erf(b),
-                 up = bp::atanh_erf(std::nextafter(b, 100.0));
+    const double lo = math::atanh_erf(std::nextafter(b, 0.0)), hi = math::atanh_erf(b),
+                 up = math::atanh_erf(std::nextafter(b, 100.0));
     EXPECT_LE(std::fabs(hi - lo), 1e-14 * std::fabs(hi)) << b;
     EXPECT_LE(std::fabs(up - hi), 1e-14 * std::fabs(hi)) << b;
   }
@@ -57,24 +59,24 @@ TEST(FbpNumerics, AtanhErfIsContinuousAtBranchPointsAndHasTheRightTail) {
                 std::log1p(-1.0L / (2 * X * X) + 3.0L / (4 * X * X * X * X) -
                            15.0L / (8 * X * X * X * X * X * X) +
                            105.0L / (16 * X * X * X * X * X * X * X * X)));
-    expect_close(bp::atanh_erf(x), static_cast<double>(want), 2e-15, 0,
+    expect_close(math::atanh_erf(x), static_cast<double>(want), 2e-15, 0,
                  "tail " + std::to_string(x));
-    expect_close(bp::atanh_erf(-x), -static_cast<double>(want), 2e-15, 0,
+    expect_close(math::atanh_erf(-x), -static_cast<double>(want), 2e-15, 0,
                  "tail -" + std::to_string(x));
   }
-  EXPECT_EQ(bp::atanh_erf(bp::kInf), bp::kInf);
-  EXPECT_EQ(bp::atanh_erf(-bp::kInf), -bp::kInf);
-  EXPECT_EQ(bp::atanh_erf(0.0), 0.0);
+  EXPECT_EQ(math::atanh_erf(bp::kInf), bp::kInf);
+  EXPECT_EQ(math::atanh_erf(-bp::kInf), -bp::kInf);
+  EXPECT_EQ(math::atanh_erf(0.0), 0.0);
 }
 
 TEST(FbpNumerics, LogErfcMatchesLongDoubleAndSeries) {
   for (double x = -6; x <= 100; x += 0.0731) {
     const double want = static_cast<double>(std::log(std::erfc(static_cast<ld>(x))));
-    expect_close(bp::log_erfc(x), want, 2e-15, 1e-16, "log_erfc(" + std::to_string(x) + ")");
+    expect_close(math::log_erfc(x), want, 2e-15, 1e-16, "log_erfc(" + std::to_string(x) + ")");
   }
-  const double below = bp::log_erfc(std::nextafter(25.0, 0.0)), at = bp::log_erfc(25.0);
+  const double below = math::log_erfc(std::nextafter(25.0, 0.0)), at = math::log_erfc(25.0);
   EXPECT_LE(std::fabs(at - below), 1e-13 * std::fabs(at));
-  EXPECT_TRUE(std::isfinite(bp::log_erfc(1e150)));
+  EXPECT_TRUE(std::isfinite(math::log_erfc(1e150)));
 }
 
 TEST(FbpNumerics, FieldProductMatchesDirectFormula) {
@@ -130,7 +132,7 @@ TEST(FbpNumerics, Log1pxyCrossEntropyAndLogZ) {
     }
   // Large γ: log((1 − tanh²γ)/2) = −2γ + log 2 − 2L(γ), exact where the plain form gives −∞.
   for (double g : {20.0, 50.0, 300.0})
-    EXPECT_NEAR(bp::log1pxy(g, -g), -2 * g + bp::kLog2 - 2 * bp::log1p_exp_m2abs(g), 1e-12 * g);
+    EXPECT_NEAR(bp::log1pxy(g, -g), -2 * g + math::kLog2 - 2 * math::log1p_exp_m2abs(g), 1e-12 * g);
   EXPECT_EQ(bp::log1pxy(bp::kInf, bp::kInf), 0.0);
   EXPECT_EQ(bp::log1pxy(bp::kInf, -bp::kInf), -bp::kInf);
   EXPECT_NEAR(bp::log1pxy(bp::kInf, 0.3), static_cast<double>(std::log((1 + std::tanh(0.3L)) / 2)),
@@ -193,7 +195,7 @@ std::vector<double> grid(double lo, double hi, double step) {
 }
 
 TEST(FbpFastMath, ElementaryFunctionsMatchLongDoubleOverTheirDomains) {
-  namespace fast = bp::fast;
+  namespace fast = math::fast;
   // exp on [−700, 0] (e^{−x²} of erfc needs down to −676).
   EXPECT_LT(worst_relative(
                 grid(-700, 0, 0.00713), [](double x) { return fast::exp_neg(x); },
@@ -260,7 +262,7 @@ TEST(FbpFastMath, ErfMixMatchesLongDoubleAndTheExactFunctions) {
                  gap = 2.0 / (1.0 + std::exp(2.0 * std::fabs(H)));
     for (double xp = -26; xp <= 26; xp += 0.61)
       for (double xm = -26; xm <= 26; xm += 0.73) {
-        const double got = bp::fast::erf_mix(sign, t, gap, xp, xm);
+        const double got = math::fast::erf_mix(sign, t, gap, xp, xm);
         const double want = static_cast<double>(ref_erf_mix(H, xp, xm));
         const double scale = std::max(1.0, std::fabs(want));
         worst_ref = std::max(worst_ref, std::fabs(got - want) / scale);

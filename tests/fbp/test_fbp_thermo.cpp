@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "fbp_test_util.hpp"
+#include "robens/math/special_functions.hpp"
 #include "robens/run/run.hpp"
 
 namespace robens {
@@ -34,9 +35,9 @@ TEST(FbpThermo, NoPatternsGiveTheBinaryEntropyOfTheDistance) {
         if (format == MessageFormat::plain && gamma > 6) continue;
         const double d = r.data["distance"].get<double>();
         EXPECT_NEAR(d, (1 - std::tanh(gamma)) / 2, 1e-12);
-        EXPECT_NEAR(r.data["local_entropy"].get<double>(), bp::binary_entropy(d), 1e-9)
+        EXPECT_NEAR(r.data["local_entropy"].get<double>(), math::binary_entropy(d), 1e-9)
             << "gamma " << gamma << " format " << to_string(format) << " K " << k;
-        EXPECT_NEAR(-r.data["beta_F"].get<double>(), bp::log_2cosh(gamma), 1e-9);
+        EXPECT_NEAR(-r.data["beta_F"].get<double>(), math::log_two_cosh(gamma), 1e-9);
         EXPECT_TRUE(r.data["converged"].get<bool>());
       }
     }
@@ -63,7 +64,7 @@ TEST(FbpThermo, LocalEntropyStaysBelowTheBoundAndTheOutfileIsWritten) {
     if (!r.data["converged"].get<bool>()) continue;
     ++converged;
     const double d = r.data["distance"].get<double>();
-    EXPECT_LT(r.data["local_entropy"].get<double>(), bp::binary_entropy(d) + 1e-9);
+    EXPECT_LT(r.data["local_entropy"].get<double>(), math::binary_entropy(d) + 1e-9);
     EXPECT_GE(r.data["q"].get<double>(), 0.0);
   }
   EXPECT_GT(converged, 5);

@@ -4,9 +4,9 @@
 #include <cmath>
 
 #include "robens/core/error.hpp"
+#include "robens/math/special_functions.hpp"
 #include "robens/theory/franz_parisi.hpp"
 #include "robens/theory/large_deviation.hpp"
-#include "robens/math/special_functions.hpp"
 
 namespace robens::theory {
 namespace {
@@ -16,7 +16,7 @@ TEST(TheoryFranzParisi, AlphaZeroEqualsTheFreeCount) {
   for (double s : {0.2, 0.6, 0.9}) {
     RsSaddlePoint none;  // q̃ = q̃̂ = 0
     const auto b = franz_parisi_point(Kernel(Transfer::sign), WeightPrior::binary, 0.0, s, none);
-    EXPECT_NEAR(b.free_entropy, binary_entropy((1.0 - s) / 2.0), 1e-9) << s;
+    EXPECT_NEAR(b.free_entropy, math::binary_entropy((1.0 - s) / 2.0), 1e-9) << s;
     EXPECT_NEAR(std::tanh(b.s_hat), s, 1e-9);
     const auto sp =
         franz_parisi_point(Kernel(Transfer::relu), WeightPrior::spherical, 0.0, s, none);
@@ -96,7 +96,7 @@ TEST(TheoryLargeDeviation, AlphaToZeroLimitAndUpperBound) {
   // F_LD/y → H2((1 + √q1)/2) (binary), ½ ln(1 − q1) (spherical) as α → 0, always from below.
   for (double q1 : {0.5, 0.8}) {
     const auto b = large_deviation_point(Kernel(Transfer::relu), WeightPrior::binary, 1e-3, q1);
-    EXPECT_NEAR(b.alpha_zero, binary_entropy((1.0 + std::sqrt(q1)) / 2.0), 1e-15);
+    EXPECT_NEAR(b.alpha_zero, math::binary_entropy((1.0 + std::sqrt(q1)) / 2.0), 1e-15);
     EXPECT_LE(b.normalised, 1e-12);
     EXPECT_GT(b.normalised, -3e-3);
     const auto s = large_deviation_point(Kernel(Transfer::relu), WeightPrior::spherical, 1e-3, q1);
@@ -117,7 +117,7 @@ TEST(TheoryLargeDeviation, AlphaToZeroLimitAndUpperBound) {
                InputError);
   EXPECT_THROW(large_deviation_point(Kernel(Transfer::sign), WeightPrior::binary, -0.4, 0.5),
                InputError);
-  EXPECT_NEAR(local_entropy_bound(0.11), binary_entropy(0.11), 0.0);
+  EXPECT_NEAR(local_entropy_bound(0.11), math::binary_entropy(0.11), 0.0);
   EXPECT_THROW(local_entropy_bound(1.5), InputError);
 }
 

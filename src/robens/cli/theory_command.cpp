@@ -78,8 +78,10 @@ struct ModelOptions {
   }
 };
 
-double seconds_since(std::chrono::steady_clock::time_point t0) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t0) {
+  return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
 nlohmann::json saddle_json(const RsSaddlePoint& p) {
@@ -111,234 +113,227 @@ nlohmann::json rs_settings_json(const RsSettings& s, WeightPrior prior) {
   return {{"nodes", s.resolved_nodes(prior)}, {"tolerance", s.tolerance}, {"damping", s.damping}};
 }
 
-}  // namespace
+// One struct per subcommand: its options (bound by add_to) and its output (run). Kept alive by
+// theory_command for the whole parse, since CLI11 writes into the members.
+struct CapacityCommand {
+  CLI::App* app = nullptr;
+  ModelOptions m;
+  RsSettings s;
 
-int theory_command(int argc, char** argv) {
-  CLI::App app(
-      "Replica-theory reference values for the perceptron and the K -> infinity tree committee "
-      "(sign or ReLU "
-      "hidden units, binary or spherical weights). Formulas and choices: docs/theory.md.",
-      "robens theory");
-  app.require_subcommand(1);
-
-  ModelOptions cap_m, sad_m, at_m, rsb_m, fp_m, ld_m;
-  RsSettings cap_s, sad_s, at_s;
-
-  auto* capacity = app.add_subcommand(
-      "capacity", "critical capacity alpha_c (RS; binary: F = 0, spherical: 2 phi'(1))");
-  cap_m.add_to(*capacity);
-  add_rs_settings(*capacity, cap_s);
-
-  auto* saddle = app.add_subcommand(
-      "saddle", "RS saddle point (q, q_hat) and free entropy at one or more alphas (CSV)");
-  sad_m.add_to(*saddle);
-  add_rs_settings(*saddle, sad_s);
-  std::vector<double> sad_alphas;
-  std::vector<double> sad_range;
-  saddle->add_option("--alpha", sad_alphas, "constraint density alpha (repeatable)");
-  saddle->add_option("--alpha-range", sad_range, "LO HI POINTS: evenly spaced alphas")->expected(3);
-
-  auto* at = app.add_subcommand(
-      "at", "de Almeida-Thouless point: where the RS replicon eigenvalue turns positive");
-  at_m.add_to(*at);
-  add_rs_settings(*at, at_s);
-
-  auto* rsb = app.add_subcommand(
-      "1rsb", "1RSB capacity of the spherical committee (q1 -> 1, m -> 0 limit)");
-  rsb_m.weights = "spherical";
-  rsb_m.activation = "relu";
-  rsb_m.add_to(*rsb);
-  OneRsbSettings rsb_s;
-  std::string rsb_variant = "full";
-  rsb->add_option("--nodes", rsb_s.nodes, "trapezoid nodes in z0 on [-10, 10]")
-      ->capture_default_str();
-  rsb->add_option("--mu-min", rsb_s.mu_min, "smallest mu = m/(1 - q1) searched")
-      ->capture_default_str();
-  rsb->add_option("--mu-max", rsb_s.mu_max, "largest mu searched")->capture_default_str();
-  rsb->add_option("--ansatz", rsb_variant,
-                  "full (minimise over q0 and mu) or q0-zero (q0 fixed to 0)")
-      ->check(CLI::IsMember({"full", "q0-zero"}))
-      ->capture_default_str();
-
-  auto* fp = app.add_subcommand(
-      "franz-parisi", "Franz-Parisi entropy vs distance d from a typical solution (CSV curve)");
-  fp_m.add_to(*fp);
-  FpSettings fp_s;
-  double fp_alpha = 0.6, fp_dmin = 0.005, fp_dmax = 0.3;
-  int fp_points = 50;
-  fp->add_option("--alpha", fp_alpha,
-                 "constraint density alpha (PRL Fig. 1: 0.6 binary, 1 spherical)")
-      ->capture_default_str();
-  fp->add_option("--d-min", fp_dmin, "smallest distance d = (1 - S)/2")->capture_default_str();
-  fp->add_option("--d-max", fp_dmax, "largest distance")->capture_default_str();
-  fp->add_option("--points", fp_points, "number of distances")->capture_default_str();
-  fp->add_option("--outer-nodes", fp_s.outer_nodes, "z0 quadrature nodes")->capture_default_str();
-  fp->add_option("--inner-nodes", fp_s.inner_nodes, "z1 / zeta quadrature nodes")
-      ->capture_default_str();
-  fp->add_option("--eta-nodes", fp_s.eta_nodes, "eta quadrature nodes")->capture_default_str();
-  fp->add_option("--table-points", fp_s.table_points,
-                 "grid of the tabulated inner Gaussian average")
-      ->capture_default_str();
-  fp->add_option("--tolerance", fp_s.tolerance, "convergence tolerance |dq| + |dp|")
-      ->capture_default_str();
-  fp->add_option("--damping", fp_s.damping, "fixed-point damping in (0, 1]")->capture_default_str();
-
-  auto* ld = app.add_subcommand(
-      "large-deviation", "large-deviation free entropy F_LD(q1)/y at y -> infinity (CSV curve)");
-  ld_m.add_to(*ld);
-  LdSettings ld_s;
-  double ld_alpha = 0.6, ld_qmin = 0.5, ld_qmax = 0.99;
-  int ld_points = 50;
-  ld->add_option("--alpha", ld_alpha, "constraint density alpha")->capture_default_str();
-  ld->add_option("--q1-min", ld_qmin, "smallest intra-cluster overlap q1")->capture_default_str();
-  ld->add_option("--q1-max", ld_qmax, "largest q1")->capture_default_str();
-  ld->add_option("--points", ld_points, "number of q1 values")->capture_default_str();
-  ld->add_option("--nodes", ld_s.nodes, "z0 trapezoid nodes on [-10, 10] (energetic term)")
-      ->capture_default_str();
-
-  auto* le = app.add_subcommand("local-entropy-bound",
-                                "alpha = 0 local entropy H2(d) (PNAS Fig. 6 grey curve, CSV)");
-  int le_points = 51;
-  bool le_json = false;
-  le->add_option("--points", le_points, "number of distances in [0, 0.5]")->capture_default_str();
-  le->add_flag("--json", le_json, "print JSON instead of CSV");
-
-  try {
-    app.parse(argc, argv);
-  } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
+  void add_to(CLI::App& parent) {
+    app = parent.add_subcommand(
+        "capacity", "critical capacity alpha_c (RS; binary: F = 0, spherical: 2 phi'(1))");
+    m.add_to(*app);
+    add_rs_settings(*app, s);
   }
-  const auto t0 = std::chrono::steady_clock::now();
 
-  if (capacity->parsed()) {
-    const auto r = rs_capacity(cap_m.kernel(), cap_m.prior(), cap_s);
+  void run(Clock::time_point t0) const {
+    const auto r = rs_capacity(m.kernel(), m.prior(), s);
     nlohmann::json j = {
         {"version", kVersion},
         {"command", "theory capacity"},
-        {"parameters", cap_m.to_json()},
-        {"settings", rs_settings_json(cap_s, cap_m.prior())},
+        {"parameters", m.to_json()},
+        {"settings", rs_settings_json(s, m.prior())},
         {"alpha_c", std::isinf(r.alpha_c) ? nlohmann::json("inf") : nlohmann::json(r.alpha_c)},
         {"method", r.method},
         {"evaluations", r.evaluations},
         {"seconds", seconds_since(t0)}};
-    if (cap_m.prior() == WeightPrior::binary) j["saddle_point"] = saddle_json(r.at_capacity);
-    if (cap_m.json) {
+    if (m.prior() == WeightPrior::binary) j["saddle_point"] = saddle_json(r.at_capacity);
+    if (m.json) {
       fmt::print("{}\n", j.dump());
-    } else {
-      fmt::print("{}\n", number(r.alpha_c, cap_m.digits));
-      fmt::print("# alpha_c (RS), {}; {}; robens {}", cap_m.describe(), r.method, kVersion);
-      if (cap_m.prior() == WeightPrior::binary)
-        fmt::print("; q = {:.6f}, q_hat = {:.6f}", r.at_capacity.q, r.at_capacity.q_hat);
-      fmt::print("\n");
+      return;
     }
-    return 0;
+    fmt::print("{}\n", number(r.alpha_c, m.digits));
+    fmt::print("# alpha_c (RS), {}; {}; robens {}", m.describe(), r.method, kVersion);
+    if (m.prior() == WeightPrior::binary)
+      fmt::print("; q = {:.6f}, q_hat = {:.6f}", r.at_capacity.q, r.at_capacity.q_hat);
+    fmt::print("\n");
+  }
+};
+
+struct SaddleCommand {
+  CLI::App* app = nullptr;
+  ModelOptions m;
+  RsSettings s;
+  std::vector<double> alphas;
+  std::vector<double> range;
+
+  void add_to(CLI::App& parent) {
+    app = parent.add_subcommand(
+        "saddle", "RS saddle point (q, q_hat) and free entropy at one or more alphas (CSV)");
+    m.add_to(*app);
+    add_rs_settings(*app, s);
+    app->add_option("--alpha", alphas, "constraint density alpha (repeatable)");
+    app->add_option("--alpha-range", range, "LO HI POINTS: evenly spaced alphas")->expected(3);
   }
 
-  if (saddle->parsed()) {
-    std::vector<double> alphas = sad_alphas;
-    if (!sad_range.empty()) {
-      const int n = static_cast<int>(sad_range[2]);
-      require(n >= 1 && sad_range[2] == n, "--alpha-range POINTS must be a positive integer");
+  // --alpha values followed by the --alpha-range grid.
+  std::vector<double> all_alphas() const {
+    std::vector<double> all = alphas;
+    if (!range.empty()) {
+      const int n = static_cast<int>(range[2]);
+      require(n >= 1 && range[2] == n, "--alpha-range POINTS must be a positive integer");
       for (int i = 0; i < n; ++i)
-        alphas.push_back(n == 1 ? sad_range[0]
-                                : sad_range[0] + (sad_range[1] - sad_range[0]) * i / (n - 1));
+        all.push_back(n == 1 ? range[0] : range[0] + (range[1] - range[0]) * i / (n - 1));
     }
-    require(!alphas.empty(), "give --alpha or --alpha-range");
-    for (double a : alphas)
+    require(!all.empty(), "give --alpha or --alpha-range");
+    for (double a : all)
       require(std::isfinite(a) && a >= 0.0, "alpha must be a finite number >= 0 (got {})", a);
+    return all;
+  }
+
+  void run() const {
+    const std::vector<double> all = all_alphas();
     nlohmann::json j = {{"version", kVersion},
                         {"command", "theory saddle"},
-                        {"parameters", sad_m.to_json()},
-                        {"settings", rs_settings_json(sad_s, sad_m.prior())},
+                        {"parameters", m.to_json()},
+                        {"settings", rs_settings_json(s, m.prior())},
                         {"points", nlohmann::json::array()}};
-    if (!sad_m.json) {
-      print_header("saddle", sad_m, "");
+    if (!m.json) {
+      print_header("saddle", m, "");
       fmt::print("alpha,q,q_hat,entropic,energetic,free_entropy,replicon,iterations,residual\n");
     }
     double q_warm = 0.5;
-    for (double a : alphas) {
-      const auto p = solve_rs(sad_m.kernel(), sad_m.prior(), a, sad_s, q_warm);
+    for (double a : all) {
+      const auto p = solve_rs(m.kernel(), m.prior(), a, s, q_warm);
       q_warm = p.q;
-      const double lam =
-          a > 0.0 ? replicon_eigenvalue(sad_m.kernel(), sad_m.prior(), p, sad_s) : -1.0;
+      const double lam = a > 0.0 ? replicon_eigenvalue(m.kernel(), m.prior(), p, s) : -1.0;
       auto pj = saddle_json(p);
       pj["replicon"] = lam;
       j["points"].push_back(pj);
-      if (!sad_m.json)
+      if (!m.json)
         fmt::print("{},{:.10g},{:.10g},{:.10g},{:.10g},{:.10g},{:.6g},{},{:.3g}\n", a, p.q, p.q_hat,
                    p.entropic, p.energetic, p.free_entropy, lam, p.iterations, p.residual);
     }
-    if (sad_m.json) fmt::print("{}\n", j.dump());
-    return 0;
+    if (m.json) fmt::print("{}\n", j.dump());
+  }
+};
+
+struct AtCommand {
+  CLI::App* app = nullptr;
+  ModelOptions m;
+  RsSettings s;
+
+  void add_to(CLI::App& parent) {
+    app = parent.add_subcommand(
+        "at", "de Almeida-Thouless point: where the RS replicon eigenvalue turns positive");
+    m.add_to(*app);
+    add_rs_settings(*app, s);
   }
 
-  if (at->parsed()) {
-    const auto r = at_line(at_m.kernel(), at_m.prior(), at_s);
+  void run(Clock::time_point t0) const {
+    const auto r = at_line(m.kernel(), m.prior(), s);
     const nlohmann::json j = {
         {"version", kVersion},          {"command", "theory at"},
-        {"parameters", at_m.to_json()}, {"settings", rs_settings_json(at_s, at_m.prior())},
+        {"parameters", m.to_json()},    {"settings", rs_settings_json(s, m.prior())},
         {"alpha_at", r.alpha_at},       {"saddle_point", saddle_json(r.at_point)},
         {"evaluations", r.evaluations}, {"seconds", seconds_since(t0)}};
-    if (at_m.json) {
+    if (m.json) {
       fmt::print("{}\n", j.dump());
-    } else {
-      fmt::print("{}\n", number(r.alpha_at, at_m.digits));
-      fmt::print("# alpha_AT (RS replicon = 0), {}; q = {:.6f}; robens {}\n", at_m.describe(),
-                 r.at_point.q, kVersion);
+      return;
     }
-    return 0;
+    fmt::print("{}\n", number(r.alpha_at, m.digits));
+    fmt::print("# alpha_AT (RS replicon = 0), {}; q = {:.6f}; robens {}\n", m.describe(),
+               r.at_point.q, kVersion);
+  }
+};
+
+struct OneRsbCommand {
+  CLI::App* app = nullptr;
+  ModelOptions m;
+  OneRsbSettings s;
+  std::string ansatz = "full";
+
+  void add_to(CLI::App& parent) {
+    app = parent.add_subcommand("1rsb",
+                                "1RSB capacity of the spherical committee (q1 -> 1, m -> 0 limit)");
+    m.weights = "spherical";
+    m.activation = "relu";
+    m.add_to(*app);
+    app->add_option("--nodes", s.nodes, "trapezoid nodes in z0 on [-10, 10]")
+        ->capture_default_str();
+    app->add_option("--mu-min", s.mu_min, "smallest mu = m/(1 - q1) searched")
+        ->capture_default_str();
+    app->add_option("--mu-max", s.mu_max, "largest mu searched")->capture_default_str();
+    app->add_option("--ansatz", ansatz, "full (minimise over q0 and mu) or q0-zero (q0 fixed to 0)")
+        ->check(CLI::IsMember({"full", "q0-zero"}))
+        ->capture_default_str();
   }
 
-  if (rsb->parsed()) {
-    require(rsb_m.prior() == WeightPrior::spherical,
+  void run(Clock::time_point t0) {
+    require(m.prior() == WeightPrior::spherical,
             "1rsb is the spherical q1 -> 1 limit: use --weights spherical");
-    rsb_s.fix_q0_zero = rsb_variant == "q0-zero";
-    const auto r = one_rsb_capacity(rsb_m.kernel(), rsb_s);
-    const nlohmann::json j = {{"version", kVersion},
-                              {"command", "theory 1rsb"},
-                              {"parameters", rsb_m.to_json()},
-                              {"settings",
-                               {{"nodes", rsb_s.nodes},
-                                {"mu_min", rsb_s.mu_min},
-                                {"mu_max", rsb_s.mu_max},
-                                {"ansatz", rsb_variant}}},
-                              {"alpha_c_1rsb", r.alpha_c},
-                              {"q0", r.q0},
-                              {"mu", r.mu},
-                              {"alpha_c_rs", r.rs_limit},
-                              {"evaluations", r.evaluations},
-                              {"seconds", seconds_since(t0)}};
-    if (rsb_m.json) {
+    s.fix_q0_zero = ansatz == "q0-zero";
+    const auto r = one_rsb_capacity(m.kernel(), s);
+    const nlohmann::json j = {
+        {"version", kVersion},
+        {"command", "theory 1rsb"},
+        {"parameters", m.to_json()},
+        {"settings",
+         {{"nodes", s.nodes}, {"mu_min", s.mu_min}, {"mu_max", s.mu_max}, {"ansatz", ansatz}}},
+        {"alpha_c_1rsb", r.alpha_c},
+        {"q0", r.q0},
+        {"mu", r.mu},
+        {"alpha_c_rs", r.rs_limit},
+        {"evaluations", r.evaluations},
+        {"seconds", seconds_since(t0)}};
+    if (m.json) {
       fmt::print("{}\n", j.dump());
-    } else {
-      fmt::print("{}\n", number(r.alpha_c, rsb_m.digits));
-      fmt::print(
-          "# alpha_c^1RSB (q1 -> 1, m = mu (1 - q1) -> 0), {} ansatz={}; q0 = {:.4f}, mu = {:.3f}; "
-          "RS limit {:.6f}; "
-          "robens {}\n",
-          rsb_m.describe(), rsb_variant, r.q0, r.mu, r.rs_limit, kVersion);
+      return;
     }
-    return 0;
+    fmt::print("{}\n", number(r.alpha_c, m.digits));
+    fmt::print(
+        "# alpha_c^1RSB (q1 -> 1, m = mu (1 - q1) -> 0), {} ansatz={}; q0 = {:.4f}, mu = {:.3f}; "
+        "RS limit {:.6f}; robens {}\n",
+        m.describe(), ansatz, r.q0, r.mu, r.rs_limit, kVersion);
+  }
+};
+
+struct FranzParisiCommand {
+  CLI::App* app = nullptr;
+  ModelOptions m;
+  FpSettings s;
+  double alpha = 0.6, d_min = 0.005, d_max = 0.3;
+  int points = 50;
+
+  void add_to(CLI::App& parent) {
+    app = parent.add_subcommand(
+        "franz-parisi", "Franz-Parisi entropy vs distance d from a typical solution (CSV curve)");
+    m.add_to(*app);
+    app->add_option("--alpha", alpha,
+                    "constraint density alpha (PRL Fig. 1: 0.6 binary, 1 spherical)")
+        ->capture_default_str();
+    app->add_option("--d-min", d_min, "smallest distance d = (1 - S)/2")->capture_default_str();
+    app->add_option("--d-max", d_max, "largest distance")->capture_default_str();
+    app->add_option("--points", points, "number of distances")->capture_default_str();
+    app->add_option("--outer-nodes", s.outer_nodes, "z0 quadrature nodes")->capture_default_str();
+    app->add_option("--inner-nodes", s.inner_nodes, "z1 / zeta quadrature nodes")
+        ->capture_default_str();
+    app->add_option("--eta-nodes", s.eta_nodes, "eta quadrature nodes")->capture_default_str();
+    app->add_option("--table-points", s.table_points,
+                    "grid of the tabulated inner Gaussian average")
+        ->capture_default_str();
+    app->add_option("--tolerance", s.tolerance, "convergence tolerance |dq| + |dp|")
+        ->capture_default_str();
+    app->add_option("--damping", s.damping, "fixed-point damping in (0, 1]")->capture_default_str();
   }
 
-  if (fp->parsed()) {
-    const auto curve = franz_parisi_curve(fp_m.kernel(), fp_m.prior(), fp_alpha, fp_dmin, fp_dmax,
-                                          fp_points, fp_s);
+  nlohmann::json to_json(const FpCurve& curve) const {
     nlohmann::json j = {
         {"version", kVersion},
         {"command", "theory franz-parisi"},
-        {"parameters", fp_m.to_json()},
-        {"alpha", fp_alpha},
-        {"d_min", fp_dmin},
-        {"d_max", fp_dmax},
-        {"points", fp_points},
+        {"parameters", m.to_json()},
+        {"alpha", alpha},
+        {"d_min", d_min},
+        {"d_max", d_max},
+        {"points", points},
         {"settings",
-         {{"outer_nodes", fp_s.outer_nodes},
-          {"inner_nodes", fp_s.inner_nodes},
-          {"eta_nodes", fp_s.eta_nodes},
-          {"table_points", fp_s.table_points},
-          {"tolerance", fp_s.tolerance},
-          {"damping", fp_s.damping}}},
+         {{"outer_nodes", s.outer_nodes},
+          {"inner_nodes", s.inner_nodes},
+          {"eta_nodes", s.eta_nodes},
+          {"table_points", s.table_points},
+          {"tolerance", s.tolerance},
+          {"damping", s.damping}}},
         {"reference", saddle_json(curve.reference)},
         {"d_star", curve.d_star < 0 ? nlohmann::json(nullptr) : nlohmann::json(curve.d_star)},
         {"curve", nlohmann::json::array()}};
@@ -355,35 +350,58 @@ int theory_command(int argc, char** argv) {
                             {"S_hat", p.s_hat},
                             {"iterations", p.iterations},
                             {"residual", p.residual}});
-    j["seconds"] = seconds_since(t0);
-    if (fp_m.json) {
-      fmt::print("{}\n", j.dump());
-    } else {
-      print_header("franz-parisi", fp_m,
-                   fmt::format("alpha={} q_ref={:.6f} F_eq={:.6f} d_star={}", fp_alpha,
-                               curve.reference.q, curve.reference.free_entropy,
-                               curve.d_star < 0 ? "none" : fmt::format("{:.5f}", curve.d_star)));
-      fmt::print("d,S,F_FP,F_FP_alpha0,F_FP_normalised,q,p,iterations,residual\n");
-      for (const auto& p : curve.points)
-        fmt::print("{:.6g},{:.6g},{:.8g},{:.8g},{:.8g},{:.8g},{:.8g},{},{:.3g}\n", p.distance,
-                   p.overlap, p.free_entropy, p.alpha_zero, p.free_entropy - p.alpha_zero, p.q, p.p,
-                   p.iterations, p.residual);
-    }
-    return 0;
+    return j;
   }
 
-  if (ld->parsed()) {
-    const auto curve = large_deviation_curve(ld_m.kernel(), ld_m.prior(), ld_alpha, ld_qmin,
-                                             ld_qmax, ld_points, ld_s);
+  void run(Clock::time_point t0) const {
+    const auto curve = franz_parisi_curve(m.kernel(), m.prior(), alpha, d_min, d_max, points, s);
+    nlohmann::json j = to_json(curve);
+    j["seconds"] = seconds_since(t0);
+    if (m.json) {
+      fmt::print("{}\n", j.dump());
+      return;
+    }
+    print_header("franz-parisi", m,
+                 fmt::format("alpha={} q_ref={:.6f} F_eq={:.6f} d_star={}", alpha,
+                             curve.reference.q, curve.reference.free_entropy,
+                             curve.d_star < 0 ? "none" : fmt::format("{:.5f}", curve.d_star)));
+    fmt::print("d,S,F_FP,F_FP_alpha0,F_FP_normalised,q,p,iterations,residual\n");
+    for (const auto& p : curve.points)
+      fmt::print("{:.6g},{:.6g},{:.8g},{:.8g},{:.8g},{:.8g},{:.8g},{},{:.3g}\n", p.distance,
+                 p.overlap, p.free_entropy, p.alpha_zero, p.free_entropy - p.alpha_zero, p.q, p.p,
+                 p.iterations, p.residual);
+  }
+};
+
+struct LargeDeviationCommand {
+  CLI::App* app = nullptr;
+  ModelOptions m;
+  LdSettings s;
+  double alpha = 0.6, q1_min = 0.5, q1_max = 0.99;
+  int points = 50;
+
+  void add_to(CLI::App& parent) {
+    app = parent.add_subcommand(
+        "large-deviation", "large-deviation free entropy F_LD(q1)/y at y -> infinity (CSV curve)");
+    m.add_to(*app);
+    app->add_option("--alpha", alpha, "constraint density alpha")->capture_default_str();
+    app->add_option("--q1-min", q1_min, "smallest intra-cluster overlap q1")->capture_default_str();
+    app->add_option("--q1-max", q1_max, "largest q1")->capture_default_str();
+    app->add_option("--points", points, "number of q1 values")->capture_default_str();
+    app->add_option("--nodes", s.nodes, "z0 trapezoid nodes on [-10, 10] (energetic term)")
+        ->capture_default_str();
+  }
+
+  nlohmann::json to_json(const std::vector<LdPoint>& curve) const {
     nlohmann::json j = {{"version", kVersion},
                         {"command", "theory large-deviation"},
-                        {"parameters", ld_m.to_json()},
-                        {"alpha", ld_alpha},
-                        {"q1_min", ld_qmin},
-                        {"q1_max", ld_qmax},
-                        {"points", ld_points},
+                        {"parameters", m.to_json()},
+                        {"alpha", alpha},
+                        {"q1_min", q1_min},
+                        {"q1_max", q1_max},
+                        {"points", points},
                         {"y", "infinity"},
-                        {"settings", {{"nodes", ld_s.nodes}, {"tolerance", ld_s.tolerance}}},
+                        {"settings", {{"nodes", s.nodes}, {"tolerance", s.tolerance}}},
                         {"curve", nlohmann::json::array()}};
     for (const auto& p : curve)
       j["curve"].push_back({{"q1", p.q1},
@@ -396,42 +414,106 @@ int theory_command(int argc, char** argv) {
                             {"flat", p.flat},
                             {"replica_symmetric", p.replica_symmetric},
                             {"iterations", p.iterations}});
-    j["seconds"] = seconds_since(t0);
-    if (ld_m.json) {
-      fmt::print("{}\n", j.dump());
-    } else {
-      print_header("large-deviation", ld_m, fmt::format("alpha={} y=infinity", ld_alpha));
-      fmt::print(
-          "q1,F_LD_per_y,F_LD_alpha0,F_LD_normalised,delta_q,delta_q_hat,q_hat0,flat,replica_"
-          "symmetric,iterations\n");
-      for (const auto& p : curve)
-        fmt::print("{:.6g},{:.8g},{:.8g},{:.8g},{:.8g},{:.8g},{:.8g},{},{},{}\n", p.q1,
-                   p.free_entropy, p.alpha_zero, p.normalised, p.delta_q, p.delta_q_hat, p.q_hat0,
-                   p.flat ? 1 : 0, p.replica_symmetric ? 1 : 0, p.iterations);
-    }
-    return 0;
+    return j;
   }
 
-  if (le->parsed()) {
-    require(le_points >= 2, "--points must be at least 2");
+  void run(Clock::time_point t0) const {
+    const auto curve =
+        large_deviation_curve(m.kernel(), m.prior(), alpha, q1_min, q1_max, points, s);
+    nlohmann::json j = to_json(curve);
+    j["seconds"] = seconds_since(t0);
+    if (m.json) {
+      fmt::print("{}\n", j.dump());
+      return;
+    }
+    print_header("large-deviation", m, fmt::format("alpha={} y=infinity", alpha));
+    fmt::print(
+        "q1,F_LD_per_y,F_LD_alpha0,F_LD_normalised,delta_q,delta_q_hat,q_hat0,flat,replica_"
+        "symmetric,iterations\n");
+    for (const auto& p : curve)
+      fmt::print("{:.6g},{:.8g},{:.8g},{:.8g},{:.8g},{:.8g},{:.8g},{},{},{}\n", p.q1,
+                 p.free_entropy, p.alpha_zero, p.normalised, p.delta_q, p.delta_q_hat, p.q_hat0,
+                 p.flat ? 1 : 0, p.replica_symmetric ? 1 : 0, p.iterations);
+  }
+};
+
+struct LocalEntropyBoundCommand {
+  CLI::App* app = nullptr;
+  int points = 51;
+  bool json = false;
+
+  void add_to(CLI::App& parent) {
+    app = parent.add_subcommand("local-entropy-bound",
+                                "alpha = 0 local entropy H2(d) (PNAS Fig. 6 grey curve, CSV)");
+    app->add_option("--points", points, "number of distances in [0, 0.5]")->capture_default_str();
+    app->add_flag("--json", json, "print JSON instead of CSV");
+  }
+
+  void run() const {
+    require(points >= 2, "--points must be at least 2");
     nlohmann::json j = {{"version", kVersion},
                         {"command", "theory local-entropy-bound"},
-                        {"points", le_points},
+                        {"points", points},
                         {"curve", nlohmann::json::array()}};
-    if (!le_json) {
+    if (!json) {
       fmt::print(
           "# robens {} theory local-entropy-bound points={} (alpha = 0: S(d) = H2(d), nats)\n",
-          kVersion, le_points);
+          kVersion, points);
       fmt::print("d,S\n");
     }
-    for (int i = 0; i < le_points; ++i) {
-      const double d = 0.5 * i / (le_points - 1);
+    for (int i = 0; i < points; ++i) {
+      const double d = 0.5 * i / (points - 1);
       const double s = local_entropy_bound(d);
       j["curve"].push_back({{"d", d}, {"S", s}});
-      if (!le_json) fmt::print("{:.6g},{:.10g}\n", d, s);
+      if (!json) fmt::print("{:.6g},{:.10g}\n", d, s);
     }
-    if (le_json) fmt::print("{}\n", j.dump());
-    return 0;
+    if (json) fmt::print("{}\n", j.dump());
+  }
+};
+
+}  // namespace
+
+int theory_command(int argc, char** argv) {
+  CLI::App app(
+      "Replica-theory reference values for the perceptron and the K -> infinity tree committee "
+      "(sign or ReLU "
+      "hidden units, binary or spherical weights). Formulas and choices: docs/theory.md.",
+      "robens theory");
+  app.require_subcommand(1);
+  CapacityCommand capacity;
+  SaddleCommand saddle;
+  AtCommand at;
+  OneRsbCommand rsb;
+  FranzParisiCommand fp;
+  LargeDeviationCommand ld;
+  LocalEntropyBoundCommand le;
+  capacity.add_to(app);
+  saddle.add_to(app);
+  at.add_to(app);
+  rsb.add_to(app);
+  fp.add_to(app);
+  ld.add_to(app);
+  le.add_to(app);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? 0 : 2;
+  }
+  const auto t0 = Clock::now();
+  if (capacity.app->parsed()) {
+    capacity.run(t0);
+  } else if (saddle.app->parsed()) {
+    saddle.run();
+  } else if (at.app->parsed()) {
+    at.run(t0);
+  } else if (rsb.app->parsed()) {
+    rsb.run(t0);
+  } else if (fp.app->parsed()) {
+    fp.run(t0);
+  } else if (ld.app->parsed()) {
+    ld.run(t0);
+  } else if (le.app->parsed()) {
+    le.run();
   }
   return 0;
 }

@@ -1,9 +1,11 @@
 #include "robens/math/gaussian_quadrature.hpp"
 
+#include <boost/math/quadrature/gauss.hpp>
+
 #include "robens/core/error.hpp"
 #include "robens/math/special_functions.hpp"
 
-namespace robens::theory {
+namespace robens::math {
 
 GaussianRule trapezoid_rule(std::size_t points, double half_width) {
   require(points >= 3, "quadrature needs at least 3 nodes (got {})", points);
@@ -32,4 +34,21 @@ GaussianRule plain_trapezoid_rule(std::size_t points, double lower, double upper
   return rule;
 }
 
-}  // namespace robens::theory
+GaussianRule gauss_legendre_rule(double lower, double upper) {
+  require(upper > lower, "quadrature interval is empty ([{}, {}])", lower, upper);
+  using Legendre = boost::math::quadrature::gauss<double, 60>;  // tabulated to full precision
+  const auto& x = Legendre::abscissa();  // non-negative half of the nodes on [−1, 1]
+  const auto& w = Legendre::weights();
+  const double half = 0.5 * (upper - lower);
+  GaussianRule rule;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    for (double sign : {1.0, -1.0}) {
+      if (x[i] == 0.0 && sign < 0.0) continue;
+      rule.nodes.push_back(lower + half * (1.0 + sign * x[i]));
+      rule.weights.push_back(half * w[i]);
+    }
+  }
+  return rule;
+}
+
+}  // namespace robens::math

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <vector>
 
-namespace robens::theory {
+namespace robens::math {
 
 struct GaussianRule {
   std::vector<double> nodes;
@@ -29,4 +29,8 @@ GaussianRule trapezoid_rule(std::size_t points, double half_width = 12.0);
 // Trapezoid rule for ∫_lower^upper dx g(x) (plain Lebesgue measure), end-points halved.
 GaussianRule plain_trapezoid_rule(std::size_t points, double lower, double upper);
 
-}  // namespace robens::theory
+// 60-point Gauss–Legendre rule for ∫_lower^upper dx g(x) (plain Lebesgue measure). Nodes come in
+// pairs mirrored about the midpoint, the upper one first; exact for polynomials of degree ≤ 119.
+GaussianRule gauss_legendre_rule(double lower, double upper);
+
+}  // namespace robens::math

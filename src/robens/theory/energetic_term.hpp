@@ -13,6 +13,6 @@ struct EnergeticAverages {
 };
 
 // Requires 0 <= c < 1 (InputError otherwise).
-EnergeticAverages energetic_averages(double c, const GaussianRule& rule);
+EnergeticAverages energetic_averages(double c, const math::GaussianRule& rule);
 
 }  // namespace robens::theory

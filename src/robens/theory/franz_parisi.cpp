@@ -1,12 +1,12 @@
 #include "robens/theory/franz_parisi.hpp"
 
 #include <algorithm>
-#include <boost/math/tools/roots.hpp>
 #include <cmath>
-#include <cstdint>
+#include <utility>
 
 #include "robens/core/error.hpp"
 #include "robens/math/gaussian_quadrature.hpp"
+#include "robens/math/root_finding.hpp"
 #include "robens/math/special_functions.hpp"
 
 namespace robens::theory {
@@ -29,8 +29,8 @@ struct FpGeometry {
 class EnergeticIntegrator {
  public:
   EnergeticIntegrator(const FpSettings& s)
-      : outer_(trapezoid_rule(static_cast<std::size_t>(s.outer_nodes), kHalfWidth)),
-        inner_(trapezoid_rule(static_cast<std::size_t>(s.inner_nodes), kHalfWidth)),
+      : outer_(math::trapezoid_rule(static_cast<std::size_t>(s.outer_nodes), kHalfWidth)),
+        inner_(math::trapezoid_rule(static_cast<std::size_t>(s.inner_nodes), kHalfWidth)),
         eta_nodes_(static_cast<std::size_t>(s.eta_nodes)),
         table_points_(static_cast<std::size_t>(s.table_points)) {}
 
@@ -48,7 +48,7 @@ class EnergeticIntegrator {
       const double y = -y_range + step * static_cast<double>(i);
       double sum = 0.0;
       for (std::size_t k = 0; k < inner_.size(); ++k)
-        sum += inner_.weights[k] * log_gauss_tail(-(y + d * inner_.nodes[k]) * scale);
+        sum += inner_.weights[k] * math::log_gauss_tail(-(y + d * inner_.nodes[k]) * scale);
       table[i] = sum;
     }
     auto interpolate = [&](double y) {  // cubic (Catmull–Rom) interpolation of the table
@@ -70,7 +70,7 @@ class EnergeticIntegrator {
       double num = 0.0, den = 0.0;
       for (std::size_t k = 0; k < eta_nodes_; ++k) {
         const double eta = lower + h * static_cast<double>(k);
-        const double w = (k == 0 || k + 1 == eta_nodes_ ? 0.5 : 1.0) * gauss_density(eta);
+        const double w = (k == 0 || k + 1 == eta_nodes_ ? 0.5 : 1.0) * math::gauss_density(eta);
         num += w * interpolate(a * z0 + b * eta);
         den += w;
       }
@@ -86,7 +86,7 @@ class EnergeticIntegrator {
   }
 
  private:
-  GaussianRule outer_, inner_;
+  math::GaussianRule outer_, inner_;
   std::size_t eta_nodes_;
   std::size_t table_points_;
 };
@@ -123,7 +123,7 @@ struct BinaryEntropic {
 };
 
 BinaryEntropic binary_entropic(double q_hat_ref, double q_hat, double p_hat, double s_hat,
-                               const GaussianRule& rule) {
+                               const math::GaussianRule& rule) {
   const double sr = std::sqrt(q_hat_ref);
   const double slope = sr > 0.0 ? p_hat / sr : 0.0;
   const double spread = std::sqrt(std::max(q_hat - slope * slope, 0.0));
@@ -137,17 +137,13 @@ BinaryEntropic binary_entropic(double q_hat_ref, double q_hat, double p_hat, dou
       e.s += w * (1.0 + tx) * t;
       e.q += w * (1.0 + tx) * t * t;
       e.p += w * ((1.0 + tx) * t - (1.0 - tx * tx) * t);
-      e.log_cosh += w * (1.0 + tx) * log_two_cosh(arg);
+      e.log_cosh += w * (1.0 + tx) * math::log_two_cosh(arg);
     }
   }
   return e;
 }
 
-}  // namespace
-
-FpPoint franz_parisi_point(const Kernel& kernel, WeightPrior prior, double alpha, double overlap,
-                           const RsSaddlePoint& reference, const FpSettings& settings,
-                           const FpPoint* start) {
+void check_point_inputs(double alpha, double overlap, double q_ref, const FpSettings& settings) {
   require(std::isfinite(alpha) && alpha >= 0.0, "alpha must be a finite number >= 0 (got {})",
           alpha);
   require(overlap > -1.0 && overlap < 1.0, "overlap S must lie in (-1, 1) (got {})", overlap);
@@ -155,102 +151,150 @@ FpPoint franz_parisi_point(const Kernel& kernel, WeightPrior prior, double alpha
               settings.table_points >= 5,
           "Franz-Parisi quadratures need at least 5 nodes each");
   require(settings.damping > 0.0 && settings.damping <= 1.0, "damping must lie in (0, 1]");
-  const double q_ref = reference.q;
   require(q_ref >= 0.0 && q_ref < 1.0 && (q_ref > 0.0 || alpha == 0.0),
           "the reference RS overlap must lie in (0, 1) (got {})", q_ref);
+}
+
+// The damped fixed-point iteration on (q, p) of one point, with the binary conjugates
+// (q̂, p̂, Ŝ) and the energetic derivatives of the current iterate.
+class FpSolver {
+ public:
+  FpSolver(const Kernel& kernel, WeightPrior prior, double alpha, double overlap,
+           const RsSaddlePoint& reference, const FpSettings& settings, const FpPoint* start)
+      : kernel_(kernel),
+        prior_(prior),
+        alpha_(alpha),
+        overlap_(overlap),
+        q_ref_(reference.q),
+        q_hat_ref_(reference.q_hat),
+        settings_(settings),
+        integ_(settings),
+        entropic_rule_(
+            math::trapezoid_rule(static_cast<std::size_t>(settings.inner_nodes), kHalfWidth)) {
+    q_ = std::min(std::max(overlap * overlap, q_ref_) + 0.01, 0.999);
+    p_ = overlap * q_ref_;
+    if (start != nullptr && start->q > 0.0) q_ = start->q, p_ = start->p;
+    g_.c_ref = kernel.phi(q_ref_);
+    g_.c_s = kernel.phi(overlap);
+  }
+
+  // Iterates to the tolerance; records iterations and the last change in `pt`.
+  void iterate(FpPoint& pt) {
+    for (int it = 1; it <= settings_.max_iterations; ++it) {
+      enforce_geometry();
+      // At α = 0 the energetic term is absent (and undefined for q̃ = 0).
+      if (alpha_ > 0.0) e_ = energetic_with_derivatives(integ_, g_, settings_.fd_step, false);
+      auto [q_new, p_new] = prior_ == WeightPrior::spherical ? spherical_update() : binary_update();
+      q_new = std::clamp(q_new, 0.0, 1.0 - 1e-9);
+      p_new = std::clamp(p_new, -1.0 + 1e-9, 1.0 - 1e-9);
+      const double change = std::fabs(q_new - q_) + std::fabs(p_new - p_);
+      q_ += settings_.damping * (q_new - q_);
+      p_ += settings_.damping * (p_new - p_);
+      pt.iterations = it;
+      pt.residual = change;
+      if (change < settings_.tolerance) break;
+      require(
+          it < settings_.max_iterations,
+          "Franz-Parisi at alpha = {}, S = {} did not converge in {} iterations (residual {:.3g})",
+          alpha_, overlap_, settings_.max_iterations, change);
+    }
+  }
+
+  // Stores the converged overlaps, conjugates and F_FP = G_S + α G_E in `pt`.
+  void finish(FpPoint& pt) {
+    enforce_geometry();
+    if (alpha_ > 0.0) e_ = energetic_with_derivatives(integ_, g_, settings_.fd_step, true);
+    pt.q = q_;
+    pt.p = p_;
+    pt.q_hat = q_hat_;
+    pt.p_hat = p_hat_;
+    pt.s_hat = s_hat_;
+    pt.free_entropy = entropic() + alpha_ * e_.value;
+  }
+
+ private:
+  bool geometry_ok() {
+    g_.c = kernel_.phi(q_);
+    g_.c_p = kernel_.phi(p_);
+    return alpha_ == 0.0 || g_.d2() >= kMinD2;
+  }
+  void enforce_geometry() {
+    for (int guard = 0; !geometry_ok(); ++guard) {
+      require(guard < 200, "Franz-Parisi at alpha = {}, S = {}: no admissible overlap q", alpha_,
+              overlap_);
+      q_ += 0.1 * (1.0 - q_);
+    }
+  }
+
+  std::pair<double, double> spherical_update() const {
+    const double q_new = spherical_kappa(overlap_, p_, q_ref_) -
+                         2.0 * alpha_ * (1.0 - q_) * (1.0 - q_) * kernel_.dphi(q_) * e_.d_c;
+    const double p_new = overlap_ * q_ref_ - alpha_ * (1.0 - q_ref_) * (1.0 - q_ref_) * (1.0 - q_) *
+                                                 kernel_.dphi(p_) * e_.d_cp;
+    return {q_new, p_new};
+  }
+
+  std::pair<double, double> binary_update() {
+    q_hat_ = -2.0 * alpha_ * kernel_.dphi(q_) * e_.d_c;
+    p_hat_ = -alpha_ * kernel_.dphi(p_) * e_.d_cp;
+    s_hat_ = solve_s_hat();
+    const auto ent = binary_entropic(q_hat_ref_, q_hat_, p_hat_, s_hat_, entropic_rule_);
+    return {ent.q, ent.p};
+  }
+
+  // Ŝ from the overlap constraint ∫ (1 + tanh x) tanh w = S, by bracketing and TOMS 748.
+  double solve_s_hat() const {
+    auto residual = [&](double sh) {
+      return binary_entropic(q_hat_ref_, q_hat_, p_hat_, sh, entropic_rule_).s - overlap_;
+    };
+    double lo = -2.0, hi = 2.0;
+    while (residual(lo) > 0.0) lo *= 2.0, require(lo > -1e4, "Franz-Parisi: cannot fix S (lower)");
+    while (residual(hi) < 0.0) hi *= 2.0, require(hi < 1e4, "Franz-Parisi: cannot fix S (upper)");
+    const auto root = math::toms748_root(residual, lo, hi, {1e-13}, 200);
+    require(root.converged, "Franz-Parisi at alpha = {}: the S constraint (S_hat) did not converge",
+            alpha_);
+    return root.midpoint();
+  }
+
+  double entropic() const {
+    if (prior_ == WeightPrior::spherical)
+      return 0.5 * std::log1p(-q_) +
+             (q_ - spherical_kappa(overlap_, p_, q_ref_)) / (2.0 * (1.0 - q_));
+    const auto ent = binary_entropic(q_hat_ref_, q_hat_, p_hat_, s_hat_, entropic_rule_);
+    return -0.5 * q_hat_ * (1.0 - q_) + p_hat_ * p_ - s_hat_ * overlap_ + ent.log_cosh;
+  }
+
+  const Kernel& kernel_;
+  WeightPrior prior_;
+  double alpha_, overlap_, q_ref_, q_hat_ref_;
+  const FpSettings& settings_;
+  const EnergeticIntegrator integ_;
+  const math::GaussianRule entropic_rule_;
+  FpGeometry g_;
+  double q_ = 0.0, p_ = 0.0;
+  double q_hat_ = 0.0, p_hat_ = 0.0, s_hat_ = 0.0;
+  EnergeticDerivatives e_;
+};
+
+}  // namespace
+
+FpPoint franz_parisi_point(const Kernel& kernel, WeightPrior prior, double alpha, double overlap,
+                           const RsSaddlePoint& reference, const FpSettings& settings,
+                           const FpPoint* start) {
+  check_point_inputs(alpha, overlap, reference.q, settings);
   FpPoint pt;
   pt.overlap = overlap;
   pt.distance = (1.0 - overlap) / 2.0;
-  pt.alpha_zero = prior == WeightPrior::binary ? binary_entropy(pt.distance)
+  pt.alpha_zero = prior == WeightPrior::binary ? math::binary_entropy(pt.distance)
                                                : 0.5 * std::log1p(-overlap * overlap);
-
-  const EnergeticIntegrator integ(settings);
-  const GaussianRule entropic_rule =
-      trapezoid_rule(static_cast<std::size_t>(settings.inner_nodes), kHalfWidth);
-  double q = std::min(std::max(overlap * overlap, q_ref) + 0.01, 0.999);
-  double p = overlap * q_ref;
-  if (start != nullptr && start->q > 0.0) q = start->q, p = start->p;
-  double q_hat = 0.0, p_hat = 0.0, s_hat = 0.0;
-  FpGeometry g;
-  g.c_ref = kernel.phi(q_ref);
-  g.c_s = kernel.phi(overlap);
-  auto geometry_ok = [&] {
-    g.c = kernel.phi(q);
-    g.c_p = kernel.phi(p);
-    return alpha == 0.0 || g.d2() >= kMinD2;
-  };
-  auto enforce_geometry = [&] {
-    for (int guard = 0; !geometry_ok(); ++guard) {
-      require(guard < 200, "Franz-Parisi at alpha = {}, S = {}: no admissible overlap q", alpha,
-              overlap);
-      q += 0.1 * (1.0 - q);
-    }
-  };
-  EnergeticDerivatives e;
-  for (int it = 1; it <= settings.max_iterations; ++it) {
-    enforce_geometry();
-    // At α = 0 the energetic term is absent (and undefined for q̃ = 0).
-    if (alpha > 0.0) e = energetic_with_derivatives(integ, g, settings.fd_step, false);
-    double q_new = 0.0, p_new = 0.0;
-    if (prior == WeightPrior::spherical) {
-      q_new = spherical_kappa(overlap, p, q_ref) -
-              2.0 * alpha * (1.0 - q) * (1.0 - q) * kernel.dphi(q) * e.d_c;
-      p_new = overlap * q_ref -
-              alpha * (1.0 - q_ref) * (1.0 - q_ref) * (1.0 - q) * kernel.dphi(p) * e.d_cp;
-    } else {
-      q_hat = -2.0 * alpha * kernel.dphi(q) * e.d_c;
-      p_hat = -alpha * kernel.dphi(p) * e.d_cp;
-      auto residual = [&](double sh) {
-        return binary_entropic(reference.q_hat, q_hat, p_hat, sh, entropic_rule).s - overlap;
-      };
-      double lo = -2.0, hi = 2.0;
-      while (residual(lo) > 0.0)
-        lo *= 2.0, require(lo > -1e4, "Franz-Parisi: cannot fix S (lower)");
-      while (residual(hi) < 0.0) hi *= 2.0, require(hi < 1e4, "Franz-Parisi: cannot fix S (upper)");
-      std::uintmax_t max_iter = 200;
-      auto tol = [](double x, double y) { return std::fabs(y - x) < 1e-13; };
-      const auto [l, h] = boost::math::tools::toms748_solve(residual, lo, hi, tol, max_iter);
-      require(max_iter < 200,
-              "Franz-Parisi at alpha = {}: the S constraint (S_hat) did not converge", alpha);
-      s_hat = 0.5 * (l + h);
-      const auto ent = binary_entropic(reference.q_hat, q_hat, p_hat, s_hat, entropic_rule);
-      q_new = ent.q;
-      p_new = ent.p;
-    }
-    q_new = std::clamp(q_new, 0.0, 1.0 - 1e-9);
-    p_new = std::clamp(p_new, -1.0 + 1e-9, 1.0 - 1e-9);
-    const double change = std::fabs(q_new - q) + std::fabs(p_new - p);
-    q += settings.damping * (q_new - q);
-    p += settings.damping * (p_new - p);
-    pt.iterations = it;
-    pt.residual = change;
-    if (change < settings.tolerance) break;
-    require(
-        it < settings.max_iterations,
-        "Franz-Parisi at alpha = {}, S = {} did not converge in {} iterations (residual {:.3g})",
-        alpha, overlap, settings.max_iterations, change);
-  }
-  enforce_geometry();
-  if (alpha > 0.0) e = energetic_with_derivatives(integ, g, settings.fd_step, true);
-  double entropic = 0.0;
-  if (prior == WeightPrior::spherical) {
-    entropic = 0.5 * std::log1p(-q) + (q - spherical_kappa(overlap, p, q_ref)) / (2.0 * (1.0 - q));
-  } else {
-    const auto ent = binary_entropic(reference.q_hat, q_hat, p_hat, s_hat, entropic_rule);
-    entropic = -0.5 * q_hat * (1.0 - q) + p_hat * p - s_hat * overlap + ent.log_cosh;
-  }
-  pt.q = q;
-  pt.p = p;
-  pt.q_hat = q_hat;
-  pt.p_hat = p_hat;
-  pt.s_hat = s_hat;
-  pt.free_entropy = entropic + alpha * e.value;
+  FpSolver solver(kernel, prior, alpha, overlap, reference, settings, start);
+  solver.iterate(pt);
+  solver.finish(pt);
   // Physical bound: no overlap shell around a typical solution holds more solutions than the
   // whole equilibrium measure (F_FP(S) <= F_eq, equality at S = q̃). 1e-4 covers quadrature noise.
   require(alpha == 0.0 || pt.free_entropy <= reference.free_entropy + 1e-4,
           "Franz-Parisi at alpha = {}, S = {}: F_FP = {:.6g} exceeds the equilibrium free entropy "
-          "{:.6g} "
-          "(unphysical branch; try a finer quadrature)",
+          "{:.6g} (unphysical branch; try a finer quadrature)",
           alpha, overlap, pt.free_entropy, reference.free_entropy);
   return pt;
 }
@@ -288,12 +332,10 @@ FpCurve franz_parisi_curve(const Kernel& kernel, WeightPrior prior, double alpha
                                   &warm);
         return warm.free_entropy;
       };
-      std::uintmax_t max_iter = 60;
-      auto tol = [](double x, double y) { return std::fabs(y - x) < 1e-6; };
-      const auto [l, h] = boost::math::tools::toms748_solve(
-          f, near.distance, far.distance, near.free_entropy, far.free_entropy, tol, max_iter);
-      require(max_iter < 60, "Franz-Parisi: the d* root search did not converge");
-      curve.d_star = 0.5 * (l + h);
+      const auto root = math::toms748_root(f, near.distance, far.distance, near.free_entropy,
+                                           far.free_entropy, {1e-6}, 60);
+      require(root.converged, "Franz-Parisi: the d* root search did not converge");
+      curve.d_star = root.midpoint();
       break;
     }
   }

@@ -10,6 +10,8 @@
 namespace robens::theory {
 namespace {
 
+using math::kPi;
+
 double clamp_overlap(double q) {
   return std::clamp(q, -1.0, 1.0);
 }

@@ -1,14 +1,12 @@
 #include "robens/theory/large_deviation.hpp"
 
 #include <algorithm>
-#include <boost/math/quadrature/gauss.hpp>
-#include <boost/math/tools/roots.hpp>
 #include <cmath>
-#include <cstdint>
 #include <utility>
 
 #include "robens/core/error.hpp"
 #include "robens/math/gaussian_quadrature.hpp"
+#include "robens/math/root_finding.hpp"
 #include "robens/math/special_functions.hpp"
 
 namespace robens::theory {
@@ -24,8 +22,8 @@ struct CentreField {
 };
 
 CentreField centre_field(double a, double width) {
-  auto value = [&](double h) { return log_two_cosh(h) - (h - a) * (h - a) / (2.0 * width); };
-  if (width <= 0.0) return {a, log_two_cosh(a)};
+  auto value = [&](double h) { return math::log_two_cosh(h) - (h - a) * (h - a) / (2.0 * width); };
+  if (width <= 0.0) return {a, math::log_two_cosh(a)};
   auto newton_from = [&](double h, double sign) -> std::pair<bool, double> {
     for (int it = 0; it < 200; ++it) {
       const double t = std::tanh(h);
@@ -61,19 +59,17 @@ struct EnergeticMax {
 };
 
 EnergeticMax energetic_max(double b0, double k) {
-  if (k <= 0.0) return {log_gauss_tail(-b0), inverse_mills(-b0)};
+  if (k <= 0.0) return {math::log_gauss_tail(-b0), math::inverse_mills(-b0)};
   // ψ(u) = −u + k r(−b0 − k u) is strictly decreasing with its root in [0, k r(−b0)].
-  const double upper = k * inverse_mills(-b0) + 1e-12;
+  const double upper = k * math::inverse_mills(-b0) + 1e-12;
   auto psi = [&](double u) {
     const double x = -b0 - k * u;
-    const double r = inverse_mills(x);
+    const double r = math::inverse_mills(x);
     return std::pair<double, double>{-u + k * r, -1.0 - k * k * r * (r - x)};
   };
-  std::uintmax_t iters = 100;
-  const double u =
-      boost::math::tools::newton_raphson_iterate(psi, 0.5 * upper, 0.0, upper, 45, iters);
+  const double u = math::newton_root(psi, 0.5 * upper, 0.0, upper, 45, 100);
   const double x = -b0 - k * u;
-  return {-0.5 * u * u + log_gauss_tail(x), inverse_mills(x)};
+  return {-0.5 * u * u + math::log_gauss_tail(x), math::inverse_mills(x)};
 }
 
 struct EnergeticAverage {
@@ -82,7 +78,7 @@ struct EnergeticAverage {
 };
 
 EnergeticAverage energetic_average(const Kernel& kernel, double q1, double delta_q,
-                                   const GaussianRule& rule) {
+                                   const math::GaussianRule& rule) {
   const double c1 = kernel.phi(q1);
   const double delta_c = kernel.dphi(q1) * delta_q;
   const double scale = 1.0 / std::sqrt(1.0 - c1);
@@ -99,20 +95,10 @@ EnergeticAverage energetic_average(const Kernel& kernel, double q1, double delta
 // ∫Dz f(z) for an EVEN integrand: 2∫_0^10 with Gauss–Legendre. The block-centre field h*(z0)
 // jumps between the ± branches at z0 = 0, so z0 tanh h* has a kink there; folding onto the
 // half-line keeps the rule exponentially convergent (a trapezoid rule across the kink is O(h²)).
-GaussianRule even_half_line_rule() {
-  using Legendre = boost::math::quadrature::gauss<double, 60>;
-  GaussianRule rule;
-  const auto& x = Legendre::abscissa();
-  const auto& w = Legendre::weights();
-  constexpr double half = 5.0;  // map [−1, 1] → [0, 10]
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    for (double sign : {1.0, -1.0}) {
-      if (x[i] == 0.0 && sign < 0.0) continue;
-      const double z = half * (1.0 + sign * x[i]);
-      rule.nodes.push_back(z);
-      rule.weights.push_back(2.0 * half * w[i] * gauss_density(z));
-    }
-  }
+math::GaussianRule even_half_line_rule() {
+  math::GaussianRule rule = math::gauss_legendre_rule(0.0, 10.0);
+  for (std::size_t i = 0; i < rule.size(); ++i)
+    rule.weights[i] = 2.0 * rule.weights[i] * math::gauss_density(rule.nodes[i]);
   return rule;
 }
 
@@ -134,7 +120,7 @@ LdPoint checked_against_alpha_zero(LdPoint p, double alpha, double q1) {
 }
 
 LdPoint spherical_point(const Kernel& kernel, double alpha, double q1, const LdSettings& settings,
-                        const GaussianRule& rule) {
+                        const math::GaussianRule& rule) {
   LdPoint p;
   p.q1 = q1;
   p.alpha_zero = 0.5 * std::log1p(-q1);
@@ -167,75 +153,85 @@ LdPoint spherical_point(const Kernel& kernel, double alpha, double q1, const LdS
       p.normalised = 0.0;
       return p;
     }
-    std::uintmax_t max_iter = 200;
-    auto tol = [&](double a, double b) {
-      return std::fabs(b - a) < settings.tolerance * (1.0 + std::fabs(a));
-    };
-    const auto [a, b] = boost::math::tools::toms748_solve(slope, lo, hi, s_lo, s_hi, tol, max_iter);
-    require(max_iter < 200,
+    const auto root =
+        math::toms748_root(slope, lo, hi, s_lo, s_hi, {settings.tolerance, true}, 200);
+    require(root.converged,
             "large deviation (spherical) at alpha = {}, q1 = {}: delta q did not converge", alpha,
             q1);
-    delta_q = 0.5 * (a + b);
+    delta_q = root.midpoint();
   }
   p.delta_q = delta_q;
   p.free_entropy = value(delta_q);
   return checked_against_alpha_zero(p, alpha, q1);
 }
 
+// δq̂ for a given q̂0: the width that fixes ∫Dz tanh²(h*) = q1 (monotone increasing in δq̂),
+// by bracketing and TOMS 748.
+double centre_width(const math::GaussianRule& even, double q_hat0, double alpha, double q1) {
+  const double s = std::sqrt(q_hat0);
+  auto overlap = [&](double width) {
+    double sum = 0.0;
+    for (std::size_t i = 0; i < even.size(); ++i) {
+      const double t = std::tanh(centre_field(s * even.nodes[i], width).h);
+      sum += even.weights[i] * t * t;
+    }
+    return sum - q1;
+  };
+  const double f0 = overlap(0.0);
+  require(f0 <= 0.0,
+          "large deviation (binary) at alpha = {}, q1 = {}: q1 is below the typical overlap "
+          "(no solution with y -> infinity scaling)",
+          alpha, q1);
+  double lo = 0.0, hi = 1.0, f_lo = f0, f_hi = overlap(hi);
+  while (f_hi < 0.0) {
+    lo = hi, f_lo = f_hi;
+    hi *= 2.0;
+    require(hi < 1e8, "large deviation: could not bracket the q1 constraint");
+    f_hi = overlap(hi);
+  }
+  // Stops at |b − a| < 1e-13 (1 + a): the bracket stays in [0, ∞).
+  const auto root = math::toms748_root(overlap, lo, hi, f_lo, f_hi, {1e-13, true}, 200);
+  require(root.converged, "large deviation (binary): the q1 constraint did not converge");
+  return root.midpoint();
+}
+
+// ∫Dz0 z0 tanh(h*(√q̂0 z0)) — not integrated by parts (h* jumps at z0 = 0).
+double centre_projection(const math::GaussianRule& even, double s, double width) {
+  double projection = 0.0;
+  for (std::size_t i = 0; i < even.size(); ++i)
+    projection +=
+        even.weights[i] * even.nodes[i] * std::tanh(centre_field(s * even.nodes[i], width).h);
+  return projection;
+}
+
+// ∫Dz0 max_h[lc(h) − (h − √q̂0 z0)²/(2 δq̂)], the entropic block maximum.
+double centre_entropic(const math::GaussianRule& even, double s, double width) {
+  double entropic = 0.0;
+  for (std::size_t i = 0; i < even.size(); ++i)
+    entropic += even.weights[i] * centre_field(s * even.nodes[i], width).value;
+  return entropic;
+}
+
 LdPoint binary_point(const Kernel& kernel, double alpha, double q1, const LdSettings& settings,
-                     const GaussianRule& rule, const LdPoint* start) {
-  const GaussianRule even = even_half_line_rule();
+                     const math::GaussianRule& rule, const LdPoint* start) {
+  const math::GaussianRule even = even_half_line_rule();
   LdPoint p;
   p.q1 = q1;
-  p.alpha_zero = binary_entropy((1.0 + std::sqrt(q1)) / 2.0);
+  p.alpha_zero = math::binary_entropy((1.0 + std::sqrt(q1)) / 2.0);
   if (alpha == 0.0) {
     p.free_entropy = p.alpha_zero;
     p.flat = true;
     return p;
   }
   const double c1 = kernel.phi(q1);
-  // For q̂0 given, δq̂ fixes ∫Dz tanh²(h*) = q1 (monotone increasing in δq̂).
-  auto solve_width = [&](double q_hat0) {
-    const double s = std::sqrt(q_hat0);
-    auto overlap = [&](double width) {
-      double sum = 0.0;
-      for (std::size_t i = 0; i < even.size(); ++i) {
-        const double t = std::tanh(centre_field(s * even.nodes[i], width).h);
-        sum += even.weights[i] * t * t;
-      }
-      return sum - q1;
-    };
-    const double f0 = overlap(0.0);
-    require(f0 <= 0.0,
-            "large deviation (binary) at alpha = {}, q1 = {}: q1 is below the typical overlap "
-            "(no solution with y -> infinity scaling)",
-            alpha, q1);
-    double lo = 0.0, hi = 1.0, f_lo = f0, f_hi = overlap(hi);
-    while (f_hi < 0.0) {
-      lo = hi, f_lo = f_hi;
-      hi *= 2.0;
-      require(hi < 1e8, "large deviation: could not bracket the q1 constraint");
-      f_hi = overlap(hi);
-    }
-    std::uintmax_t max_iter = 200;
-    auto tol = [](double a, double b) { return std::fabs(b - a) < 1e-13 * (1.0 + a); };
-    const auto [a, b] =
-        boost::math::tools::toms748_solve(overlap, lo, hi, f_lo, f_hi, tol, max_iter);
-    require(max_iter < 200, "large deviation (binary): the q1 constraint did not converge");
-    return 0.5 * (a + b);
-  };
   double delta_q = start != nullptr && start->delta_q > 0.0 && !start->flat ? start->delta_q : 5.0;
   double q_hat0 = 0.0, width = 0.0;
   for (int it = 1; it <= settings.max_iterations; ++it) {
     const auto e = energetic_average(kernel, q1, delta_q, rule);
     q_hat0 = alpha * kernel.dphi(q1) / (1.0 - c1) * e.mills_squared;
-    width = solve_width(q_hat0);
+    width = centre_width(even, q_hat0, alpha, q1);
     const double s = std::sqrt(q_hat0);
-    double projection = 0.0;  // ∫Dz0 z0 tanh(h*) — not integrated by parts (h* jumps)
-    for (std::size_t i = 0; i < even.size(); ++i)
-      projection +=
-          even.weights[i] * even.nodes[i] * std::tanh(centre_field(s * even.nodes[i], width).h);
-    const double target = -(1.0 - q1) + projection / s;
+    const double target = -(1.0 - q1) + centre_projection(even, s, width) / s;
     const double step = target - delta_q;
     delta_q += settings.damping * step;
     p.iterations = it;
@@ -251,10 +247,7 @@ LdPoint binary_point(const Kernel& kernel, double alpha, double q1, const LdSett
     require(it < settings.max_iterations,
             "large deviation (binary) at alpha = {}, q1 = {} did not converge", alpha, q1);
   }
-  const double s = std::sqrt(q_hat0);
-  double entropic = 0.0;
-  for (std::size_t i = 0; i < even.size(); ++i)
-    entropic += even.weights[i] * centre_field(s * even.nodes[i], width).value;
+  const double entropic = centre_entropic(even, std::sqrt(q_hat0), width);
   const auto e = energetic_average(kernel, q1, delta_q, rule);
   p.delta_q = delta_q;
   p.delta_q_hat = width;
@@ -270,7 +263,7 @@ LdPoint large_deviation_point(const Kernel& kernel, WeightPrior prior, double al
                               const LdSettings& settings, const LdPoint* start) {
   check_inputs(alpha, q1);
   require(settings.damping > 0.0 && settings.damping <= 1.0, "damping must lie in (0, 1]");
-  const auto rule = trapezoid_rule(static_cast<std::size_t>(settings.nodes), 10.0);
+  const auto rule = math::trapezoid_rule(static_cast<std::size_t>(settings.nodes), 10.0);
   if (prior == WeightPrior::spherical) return spherical_point(kernel, alpha, q1, settings, rule);
   return binary_point(kernel, alpha, q1, settings, rule, start);
 }
@@ -293,7 +286,7 @@ std::vector<LdPoint> large_deviation_curve(const Kernel& kernel, WeightPrior pri
 
 double local_entropy_bound(double distance) {
   require(distance >= 0.0 && distance <= 1.0, "distance must lie in [0, 1] (got {})", distance);
-  return binary_entropy(distance);
+  return math::binary_entropy(distance);
 }
 
 }  // namespace robens::theory

@@ -1,14 +1,13 @@
 #include "robens/theory/replica_symmetric.hpp"
 
 #include <algorithm>
-#include <boost/math/tools/roots.hpp>
 #include <cmath>
-#include <cstdint>
 #include <limits>
 
 #include "robens/core/error.hpp"
-#include "robens/theory/energetic_term.hpp"
+#include "robens/math/root_finding.hpp"
 #include "robens/math/special_functions.hpp"
+#include "robens/theory/energetic_term.hpp"
 
 namespace robens::theory {
 namespace {
@@ -23,20 +22,20 @@ struct BinaryEntropic {
   double log_cosh = 0.0;  // ∫Dz ln 2cosh(√q̂ z)
 };
 
-BinaryEntropic binary_entropic(double q_hat, const GaussianRule& rule) {
+BinaryEntropic binary_entropic(double q_hat, const math::GaussianRule& rule) {
   const double s = std::sqrt(q_hat);
   BinaryEntropic e;
   for (std::size_t i = 0; i < rule.size(); ++i) {
     const double h = s * rule.nodes[i];
     const double t = std::tanh(h);
     e.q += rule.weights[i] * t * t;
-    e.log_cosh += rule.weights[i] * log_two_cosh(h);
+    e.log_cosh += rule.weights[i] * math::log_two_cosh(h);
   }
   return e;
 }
 
 RsSaddlePoint solve_binary(const Kernel& kernel, double alpha, const RsSettings& settings,
-                           double q_start, const GaussianRule& rule) {
+                           double q_start, const math::GaussianRule& rule) {
   RsSaddlePoint p;
   p.alpha = alpha;
   // The fixed point q = T(q), T(q) = ∫Dz tanh²(√q̂(q) z). Damped iteration, accelerated by a
@@ -80,7 +79,7 @@ RsSaddlePoint solve_binary(const Kernel& kernel, double alpha, const RsSettings&
 }
 
 RsSaddlePoint solve_spherical(const Kernel& kernel, double alpha, const RsSettings& settings,
-                              const GaussianRule& rule) {
+                              const math::GaussianRule& rule) {
   RsSaddlePoint p;
   p.alpha = alpha;
   if (alpha == 0.0) return p;  // q = 0, F = 0
@@ -107,11 +106,9 @@ RsSaddlePoint solve_spherical(const Kernel& kernel, double alpha, const RsSettin
             alpha);
     f_hi = f(hi);
   }
-  std::uintmax_t max_iter = 200;
-  auto tol = [&](double a, double b) { return std::fabs(b - a) < settings.tolerance; };
-  const auto [a, b] = boost::math::tools::toms748_solve(f, lo, hi, f_lo, f_hi, tol, max_iter);
-  require(max_iter < 200, "RS spherical root in q did not converge at alpha = {}", alpha);
-  const double q = 0.5 * (a + b);
+  const auto root = math::toms748_root(f, lo, hi, f_lo, f_hi, {settings.tolerance}, 200);
+  require(root.converged, "RS spherical root in q did not converge at alpha = {}", alpha);
+  const double q = root.midpoint();
   const double c = kernel.phi(q);
   const auto e = energetic_averages(c, rule);
   p.q = q;
@@ -120,7 +117,7 @@ RsSaddlePoint solve_spherical(const Kernel& kernel, double alpha, const RsSettin
   p.energetic = e.log_volume;
   p.free_entropy = p.entropic + alpha * p.energetic;
   p.iterations = evaluations;
-  p.residual = std::fabs(b - a);
+  p.residual = std::fabs(root.upper - root.lower);
   return p;
 }
 
@@ -147,7 +144,7 @@ RsSaddlePoint solve_rs(const Kernel& kernel, WeightPrior prior, double alpha,
   require(settings.damping > 0.0 && settings.damping <= 1.0, "damping must lie in (0, 1] (got {})",
           settings.damping);
   require(settings.tolerance > 0.0, "tolerance must be positive (got {})", settings.tolerance);
-  const auto rule = trapezoid_rule(static_cast<std::size_t>(settings.resolved_nodes(prior)));
+  const auto rule = math::trapezoid_rule(static_cast<std::size_t>(settings.resolved_nodes(prior)));
   if (prior == WeightPrior::binary) return solve_binary(kernel, alpha, settings, q_start, rule);
   return solve_spherical(kernel, alpha, settings, rule);
 }
@@ -182,12 +179,9 @@ CapacityResult rs_capacity(const Kernel& kernel, WeightPrior prior, const RsSett
     require(hi <= 2.0, "no zero of the RS free entropy below alpha = 2");
     f_hi = free_entropy(hi);
   }
-  std::uintmax_t max_iter = 100;
-  auto tol = [](double a, double b) { return std::fabs(b - a) < 1e-10; };
-  const auto [a, b] =
-      boost::math::tools::toms748_solve(free_entropy, lo, hi, f_lo, f_hi, tol, max_iter);
-  require(max_iter < 100, "capacity root search did not converge");
-  result.alpha_c = 0.5 * (a + b);
+  const auto root = math::toms748_root(free_entropy, lo, hi, f_lo, f_hi, {1e-10}, 100);
+  require(root.converged, "capacity root search did not converge");
+  result.alpha_c = root.midpoint();
   result.at_capacity = solve_rs(kernel, prior, result.alpha_c, settings, q_warm);
   result.method = "zero of the RS free entropy F(alpha) (PRL Eq. 5), TOMS 748 to |d alpha| < 1e-10";
   return result;

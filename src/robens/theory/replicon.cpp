@@ -1,21 +1,19 @@
 #include "robens/theory/replicon.hpp"
 
-#include <boost/math/tools/minima.hpp>
-#include <boost/math/tools/roots.hpp>
 #include <cmath>
-#include <cstdint>
 #include <limits>
 #include <utility>
 
 #include "robens/core/error.hpp"
-#include "robens/theory/energetic_term.hpp"
+#include "robens/math/root_finding.hpp"
 #include "robens/math/special_functions.hpp"
+#include "robens/theory/energetic_term.hpp"
 
 namespace robens::theory {
 
 double replicon_eigenvalue(const Kernel& kernel, WeightPrior prior, const RsSaddlePoint& point,
                            const RsSettings& settings) {
-  const auto rule = trapezoid_rule(static_cast<std::size_t>(settings.resolved_nodes(prior)));
+  const auto rule = math::trapezoid_rule(static_cast<std::size_t>(settings.resolved_nodes(prior)));
   const double q = point.q;
   double chi = (1.0 - q) * (1.0 - q);
   if (prior == WeightPrior::binary) {
@@ -59,12 +57,10 @@ AtResult at_line(const Kernel& kernel, WeightPrior prior, const RsSettings& sett
             alpha_max);
     f_hi = lambda(hi);
   }
-  std::uintmax_t max_iter = 100;
-  auto tol = [](double a, double b) { return std::fabs(b - a) < 1e-9; };
   q_warm = last.q;
-  const auto [a, b] = boost::math::tools::toms748_solve(lambda, lo, hi, f_lo, f_hi, tol, max_iter);
-  require(max_iter < 100, "AT root search did not converge");
-  result.alpha_at = 0.5 * (a + b);
+  const auto root = math::toms748_root(lambda, lo, hi, f_lo, f_hi, {1e-9}, 100);
+  require(root.converged, "AT root search did not converge");
+  result.alpha_at = root.midpoint();
   result.at_point = solve_rs(kernel, prior, result.alpha_at, settings, q_warm);
   return result;
 }
@@ -76,7 +72,8 @@ double one_rsb_entropic(double q0, double mu) {
   return 0.5 * (std::log(lam) / mu + q0 / lam);
 }
 
-double one_rsb_energetic(const Kernel& kernel, double q0, double mu, const GaussianRule& rule) {
+double one_rsb_energetic(const Kernel& kernel, double q0, double mu,
+                         const math::GaussianRule& rule) {
   const double c0 = kernel.phi(q0);
   const double mu_eff = mu / kernel.dphi_at_one();
   const double b = std::sqrt(1.0 - c0);
@@ -85,9 +82,9 @@ double one_rsb_energetic(const Kernel& kernel, double q0, double mu, const Gauss
   const double total = rule.integrate([&](double z0) {
     const double a = sqrt_c0 * z0;
     // I(z0) = H(−a/b) + exp(−μ̃a²/(2s²)) H(a/(bs))/s, combined in log space.
-    const double first = log_gauss_tail(-a / b);
+    const double first = math::log_gauss_tail(-a / b);
     const double second =
-        -mu_eff * a * a / (2.0 * s * s) + log_gauss_tail(a / (b * s)) - std::log(s);
+        -mu_eff * a * a / (2.0 * s * s) + math::log_gauss_tail(a / (b * s)) - std::log(s);
     const double top = std::max(first, second);
     return top + std::log(std::exp(first - top) + std::exp(second - top));
   });
@@ -101,7 +98,7 @@ double one_rsb_ratio(const Kernel& kernel, double q0, double mu, const OneRsbSet
           "the 1RSB q1 -> 1 limit needs a kernel with finite phi'(1) (identity or relu, not sign)");
   require(q0 >= 0.0 && q0 < 1.0, "q0 must lie in [0, 1) (got {})", q0);
   require(mu > 0.0, "mu must be positive (got {})", mu);
-  const auto rule = trapezoid_rule(static_cast<std::size_t>(settings.nodes), 10.0);
+  const auto rule = math::trapezoid_rule(static_cast<std::size_t>(settings.nodes), 10.0);
   return -one_rsb_entropic(q0, mu) / one_rsb_energetic(kernel, q0, mu, rule);
 }
 
@@ -112,7 +109,7 @@ OneRsbResult one_rsb_capacity(const Kernel& kernel, const OneRsbSettings& settin
   require(settings.q0_max > 0.0 && settings.q0_max < 1.0, "q0-max must lie in (0, 1)");
   OneRsbResult result;
   result.rs_limit = 2.0 * kernel.dphi_at_one();
-  const auto rule = trapezoid_rule(static_cast<std::size_t>(settings.nodes), 10.0);
+  const auto rule = math::trapezoid_rule(static_cast<std::size_t>(settings.nodes), 10.0);
   auto ratio = [&](double q0, double mu) {
     ++result.evaluations;
     return -one_rsb_entropic(q0, mu) / one_rsb_energetic(kernel, q0, mu, rule);
@@ -129,9 +126,9 @@ OneRsbResult one_rsb_capacity(const Kernel& kernel, const OneRsbSettings& settin
       if (v < best) best = v, best_q = q0;
     }
     const double step = settings.q0_max / kScan;
-    const auto [q, v] = boost::math::tools::brent_find_minima(
-        [&](double q0) { return ratio(q0, mu); }, std::max(0.0, best_q - step),
-        std::min(settings.q0_max, best_q + step), 40);
+    const auto [q, v] =
+        math::brent_minimum([&](double q0) { return ratio(q0, mu); }, std::max(0.0, best_q - step),
+                            std::min(settings.q0_max, best_q + step), 40);
     return v < best ? std::pair{q, v} : std::pair{best_q, best};
   };
   // Scan log μ, then refine with Brent around the smallest valley value.
@@ -144,9 +141,9 @@ OneRsbResult one_rsb_capacity(const Kernel& kernel, const OneRsbSettings& settin
     if (v < best) best = v, best_l = l;
   }
   const double dl = (lmax - lmin) / kMuScan;
-  const auto [l, v] = boost::math::tools::brent_find_minima(
-      [&](double x) { return valley(std::exp(x)).second; }, std::max(lmin, best_l - dl),
-      std::min(lmax, best_l + dl), 30);
+  const auto [l, v] =
+      math::brent_minimum([&](double x) { return valley(std::exp(x)).second; },
+                          std::max(lmin, best_l - dl), std::min(lmax, best_l + dl), 30);
   const double mu = v < best ? l : best_l;
   const auto [q0, r] = valley(std::exp(mu));
   result.alpha_c = r;

@@ -7,8 +7,10 @@
 #include <numeric>
 #include <span>
 
+#include "robens/algorithms/fbp/bp_fields.hpp"
 #include "robens/algorithms/fbp/fbp_fast_kernels.hpp"
 #include "robens/core/error.hpp"
+#include "robens/math/special_functions.hpp"
 #include "robens/models/committee.hpp"
 
 namespace robens {
@@ -518,7 +520,7 @@ FbpThermodynamics FbpEngine::thermodynamics_impl() const {
   }
   // Weight sites with their focusing factor and the traced-out reference.
   const double minus_log_2cosh_gamma =
-      -0.5 * bp::kLog2 + 0.5 * Mag::log1pxy(pol, Mag::cavity(0.0, pol));
+      -0.5 * math::kLog2 + 0.5 * Mag::log1pxy(pol, Mag::cavity(0.0, pol));
   double S = 0, q = 0, qt = 0;
   for (std::size_t j = 0; j < sites; ++j) {
     const double c = Mag::cavity(msg_.mw[j], msg_.ux[j]);

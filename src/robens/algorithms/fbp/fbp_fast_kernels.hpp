@@ -1,8 +1,9 @@
 #pragma once
 // Vectorised inner loops of the first-layer Gaussian ("accurate") update in the field (tanh)
-// form, the hot spot of a focusing-BP sweep (spec fbp.md §2.4 c). They use the branch-free
-// functions of core/bp_fast_math.hpp, which agree with the exact ones of bp_numerics.hpp to
-// rounding level (a few 1e-16); edges outside their domain are flagged for the exact code.
+// form, the hot spot of a focusing-BP sweep (docs/fbp.md, "Fast path"). They use the branch-free
+// functions of math/fast_math.hpp, which agree with the exact ones of math/special_functions.hpp
+// and bp_fields.hpp to rounding level (a few 1e-16); edges outside their domain are flagged for
+// the exact code.
 #include <cstddef>
 #include <cstdint>
 

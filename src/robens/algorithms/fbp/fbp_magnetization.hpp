@@ -1,12 +1,13 @@
 #pragma once
-// The two number representations of BP messages (spec fbp.md §3): TanhMag stores the field
+// The two number representations of BP messages (docs/fbp.md, "Numerics"): TanhMag stores the field
 // atanh(m) (precise, default), PlainMag stores m itself (faster, inaccurate near |m| = 1). Both
 // expose the same static operations, so the message-passing engine is written once as a template.
 #include <algorithm>
 #include <cmath>
 #include <string>
 
-#include "robens/math/bp_numerics.hpp"
+#include "robens/algorithms/fbp/bp_fields.hpp"
+#include "robens/math/special_functions.hpp"
 
 namespace robens {
 
@@ -35,16 +36,16 @@ struct TanhMag {
     const double d = (1 - lambda) * fresh + lambda * old;
     return std::isnan(d) ? fresh : d;  // +∞ mixed with −∞: keep the new message
   }
-  static double merf(double x) { return bp::atanh_erf(x); }
+  static double merf(double x) { return math::atanh_erf(x); }
   static double erfmix(double H, double xp, double xm) {
     if (H == 0) return 0.0;
-    return bp::aux_mix(H, bp::atanh_erf(xp), bp::atanh_erf(xm));
+    return bp::aux_mix(H, math::atanh_erf(xp), math::atanh_erf(xm));
   }
   static double exactmix(double H, double ep, double em) { return bp::aux_mix(H, ep, em); }
   static double log1pxy(double a, double b) { return bp::log1pxy(a, b); }
   static double cross_entropy(double x, double y) { return bp::cross_entropy(x, y); }
-  // Accumulates log Σ_s Π_j (1 + s tanh u_j)/2 (spec §3.6; infinite fields only matter when
-  // two of them disagree, quirk Q3).
+  // Accumulates log Σ_s Π_j (1 + s tanh u_j)/2 (infinite fields only matter when two of them
+  // disagree, quirk Q3).
   struct LogZ {
     double s1 = 0, s2 = 0, s3 = 0;
     bool pos_inf = false, neg_inf = false;
@@ -55,11 +56,11 @@ struct TanhMag {
       }
       s1 += u;
       s2 += std::fabs(u);
-      s3 += bp::log1p_exp_m2abs(u);
+      s3 += math::log1p_exp_m2abs(u);
     }
     double value() const {
       if (pos_inf && neg_inf) return -bp::kInf;
-      return std::fabs(s1) - s2 + bp::log1p_exp_m2abs(s1) - s3;
+      return std::fabs(s1) - s2 + math::log1p_exp_m2abs(s1) - s3;
     }
   };
 };
@@ -89,7 +90,7 @@ struct PlainMag {
   }
   static double log1pxy(double a, double b) { return std::log(0.5 * (1.0 + a * b)); }
   static double cross_entropy(double x, double y) {
-    return -x * std::atanh(y) - 0.5 * std::log(1.0 - y * y) + bp::kLog2;
+    return -x * std::atanh(y) - 0.5 * std::log(1.0 - y * y) + math::kLog2;
   }
   struct LogZ {
     double lp = 0, lm = 0;  // Σ log((1 ± u)/2)

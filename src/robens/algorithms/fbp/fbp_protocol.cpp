@@ -4,7 +4,7 @@
 #include <cmath>
 #include <sstream>
 
-#include "robens/math/bp_numerics.hpp"
+#include "robens/algorithms/fbp/bp_fields.hpp"
 #include "robens/core/error.hpp"
 
 namespace robens {

@@ -1,34 +1,8 @@
-#include "robens/math/bp_numerics.hpp"
+#include "robens/algorithms/fbp/bp_fields.hpp"
 
 namespace robens::bp {
 
-double log_erfc(double x) {
-  if (x < 25.0) return std::log(std::erfc(x));  // erfc(25) ≈ 8e-274 is still a normal double
-  // erfc(x) = e^{−x²}/(x√π) · Σ_n (−1)^n (2n−1)!!/(2x²)^n; at x ≥ 25 seven terms reach 1e-17.
-  const double z = 1.0 / (2.0 * x * x);
-  double term = 1.0, sum = 1.0;
-  for (int n = 1; n <= 7; ++n) {
-    term *= -static_cast<double>(2 * n - 1) * z;
-    sum += term;
-  }
-  constexpr double kLogSqrtPi = 0.57236494292470008707;
-  return -x * x - std::log(x) - kLogSqrtPi + std::log(sum);
-}
-
-double atanh_erf(double x) {
-  if (std::isnan(x)) return x;
-  const double ax = std::fabs(x);
-  if (ax < 0.05) return std::atanh(std::erf(x));  // keeps full relative precision near 0
-  if (ax <= 1.0) {
-    const double e = std::erf(x);  // |e| ≤ 0.85: one log is as accurate as atanh and cheaper
-    return 0.5 * std::log((1.0 + e) / (1.0 - e));
-  }
-  if (std::isinf(ax)) return x;
-  // 1 + erf = 2 − erfc and 1 − erf = erfc: atanh(erf) = ½ log((2 − erfc)/erfc).
-  const double c = std::erfc(ax);  // ≤ 0.16 here
-  const double r = 0.5 * (std::log(2.0 - c) - (ax < 25.0 ? std::log(c) : log_erfc(ax)));
-  return x > 0 ? r : -r;
-}
+using math::log1p_exp_m2abs;
 
 double aux_mix(double H, double ap, double am) {
   if (H == 0) return 0.0;

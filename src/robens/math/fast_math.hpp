@@ -4,8 +4,8 @@
 // be inlined or vectorised and cost ~80% of a focusing-BP sweep). Each one is accurate to a few
 // units in the last place on the stated domain (tested against long double in
 // tests/fbp/test_fbp_numerics.cpp); outside it the result is unspecified, so callers check the
-// domain and fall back to the exact functions of bp_numerics.hpp. Everything is forced inline: a
-// call would stop the caller's loop from vectorising.
+// domain and fall back to the exact functions of special_functions.hpp. Everything is forced
+// inline: a call would stop the caller's loop from vectorising.
 //
 // Only basic operations and bit manipulation are used (exact, or correctly rounded, or fused into
 // FMA where the compiler targets it), and nothing depends on the position in a vector. The
@@ -17,7 +17,7 @@
 #include <cstdint>
 #include <utility>
 
-namespace robens::bp::fast {
+namespace robens::math::fast {
 
 // Horner evaluation, coefficients highest degree first, unrolled at compile time (an inner loop
 // would stop the caller's loop from vectorising).
@@ -154,10 +154,11 @@ inline constexpr double kRoundShift =
 }
 
 // The threshold factor's message ½ log[(1 + tanh H · erf x₊)/(1 + tanh H · erf x₋)], i.e.
-// bp::aux_mix(H, atanh_erf(x₊), atanh_erf(x₋)), for finite H ≠ 0 and |x±| ≤ 26. `abs_tanh_h` =
-// |tanh H| and `tanh_gap` = 1 − |tanh H| = 2/(1 + e^{2|H|}) are per-factor constants. When H and
-// x have opposite signs, 1 − |tanh H| |erf x| = erfc|x| + (1 − |tanh H|) |erf x| is a sum of
-// non-negative terms, so there is no cancellation however saturated H and x are.
+// bp::aux_mix(H, atanh_erf(x₊), atanh_erf(x₋)) of algorithms/fbp/bp_fields.hpp, for finite H ≠ 0
+// and |x±| ≤ 26. `abs_tanh_h` = |tanh H| and `tanh_gap` = 1 − |tanh H| = 2/(1 + e^{2|H|}) are
+// per-factor constants. When H and x have opposite signs, 1 − |tanh H| |erf x| = erfc|x| +
+// (1 − |tanh H|) |erf x| is a sum of non-negative terms, so there is no cancellation however
+// saturated H and x are.
 [[gnu::always_inline]] inline double erf_mix(double h_sign, double abs_tanh_h, double tanh_gap,
                                              double xp, double xm) {
   const double ap = std::fabs(xp), am = std::fabs(xm);
@@ -169,4 +170,4 @@ inline constexpr double kRoundShift =
   return 0.5 * log_ratio(one_plus(xp, ap, both * (am + 4.0)), one_plus(xm, am, both * (ap + 4.0)));
 }
 
-}  // namespace robens::bp::fast
+}  // namespace robens::math::fast
