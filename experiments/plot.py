@@ -21,18 +21,31 @@
 
 --series defaults to "variant" when the records have one, else "algo". --where K=V keeps the
 records whose option K equals V (repeatable). The sweep results format: docs/experiments.md.
+
+success, steps and scaling draw the statistics of `robens report` (Wilson intervals, quartiles,
+mean and sd of log10 steps), read from its summary CSV: --summary FILE (what `robens report
+--csv FILE` wrote for the same results; run.py and `robens report --plot` pass it), else plot.py
+runs `robens report RESULTS... --csv` itself (the binary: --robens, $ROBENS, or build/robens).
+Each (series, x) must be one row of the summary: pick one with --where when other options vary.
 """
 import argparse
+import csv
 import json
 import math
+import os
 import pathlib
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections import defaultdict
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 
 def read_records(files, where):
@@ -60,30 +73,6 @@ def series_of(record, key):
     return str(record["point"].get(key, ""))
 
 
-def step_unit(result):
-    for k in ("epochs", "iterations", "steps"):
-        if k in result:
-            return k
-    return None
-
-
-def wilson(successes, n, z=1.959963984540054):
-    if n == 0:
-        return 0.0, 1.0
-    p = successes / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return max(0.0, centre - half), min(1.0, centre + half)
-
-
-def quantile(values, q):
-    v = sorted(values)
-    pos = q * (len(v) - 1)
-    lo = math.floor(pos)
-    hi = min(lo + 1, len(v) - 1)
-    return v[lo] + (pos - lo) * (v[hi] - v[lo])
-
-
 def group(records, x_key, series_key):
     """series -> x -> list of results."""
     out = defaultdict(lambda: defaultdict(list))
@@ -92,6 +81,88 @@ def group(records, x_key, series_key):
             sys.exit(f"plot.py: option '{x_key}' is not in the records (use --x)")
         out[series_of(r, series_key)][float(r["point"][x_key])].append(r["result"])
     return out
+
+
+def robens_binary(args):
+    for candidate in (args.robens, os.environ.get("ROBENS"), ROOT / "build" / "robens"):
+        if candidate and pathlib.Path(candidate).exists():
+            return str(candidate)
+    found = shutil.which("robens")
+    if not found:
+        sys.exit("plot.py: cannot find robens for the summary (pass --summary FILE or --robens BIN)")
+    return found
+
+
+def summary_text(args):
+    """The CSV of `robens report`: --summary FILE, else made from the results files."""
+    if args.summary:
+        return pathlib.Path(args.summary).read_text()
+    with tempfile.TemporaryDirectory() as tmp:
+        out = pathlib.Path(tmp) / "summary.csv"
+        subprocess.run([robens_binary(args), "report", *args.files, "--no-table", "--csv", str(out)],
+                       check=True)
+        return out.read_text()
+
+
+def cell_value(text):
+    """A CSV cell as the option value it came from (numbers and booleans are JSON)."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return text
+
+
+class Summary:
+    """The rows of robens report's summary CSV, with the options it lists above the table (equal
+    in every record, or set by a variant alone) filled in from the records."""
+
+    def __init__(self, args, records):
+        reader = csv.DictReader(summary_text(args).splitlines())
+        self.columns = reader.fieldnames or []
+        self.rows = list(reader)
+        self.constants = defaultdict(dict)  # variant -> option -> its one value
+        values = defaultdict(lambda: defaultdict(set))
+        for r in records:
+            for k, v in r["point"].items():
+                values[r.get("variant", "")][k].add(json.dumps(v))
+        for variant, options in values.items():
+            for k, vs in options.items():
+                if len(vs) == 1:
+                    self.constants[variant][k] = json.loads(next(iter(vs)))
+        self.rows = [row for row in self.rows
+                     if all(str(self.value(row, k)) == v for k, v in args.where)]
+
+    def value(self, row, key):
+        if key in self.columns:
+            return cell_value(row[key])
+        return self.constants[row.get("variant", "")].get(key)
+
+    def series(self, row, key):
+        if key == "variant":
+            return row["variant"] if "variant" in self.columns else self.value(row, "algo") or ""
+        value = self.value(row, key)
+        return "" if value is None else str(value)
+
+    def number(self, row, key):
+        if key not in self.columns:
+            sys.exit(f"plot.py: the summary has no column {key} (made by an older robens report?)")
+        return float(row[key]) if row[key] != "" else None
+
+    def groups(self, x_key, series_key):
+        """series -> x -> its one summary row."""
+        out = defaultdict(dict)
+        for row in self.rows:
+            x = self.value(row, x_key)
+            if x is None:
+                sys.exit(f"plot.py: option '{x_key}' is not in the records (use --x)")
+            name, x = self.series(row, series_key), float(x)
+            if x in out[name]:
+                keys = self.columns[:self.columns.index("runs")] if "runs" in self.columns else []
+                other = [c for c in keys if out[name][x].get(c) != row.get(c)]
+                sys.exit(f"plot.py: several grid points at {series_key}={name}, {x_key}={x:g} "
+                         f"(they differ in {', '.join(other)}): pick one with --where KEY=VALUE")
+            out[name][x] = row
+        return out
 
 
 def save(fig, out):
@@ -104,19 +175,17 @@ def save(fig, out):
 
 
 def plot_success(args):
-    records = read_records(args.files, args.where)
+    summary = Summary(args, read_records(args.files, args.where))
     x_key = args.x or "alpha"
     fig, ax = plt.subplots(figsize=(5.5, 4))
-    for name, by_x in sorted(group(records, x_key, args.series).items()):
+    for name, by_x in sorted(summary.groups(x_key, args.series).items()):
         xs = sorted(by_x)
         rates, lo, hi = [], [], []
         for x in xs:
-            n = len(by_x[x])
-            s = sum(1 for r in by_x[x] if r.get("solved"))
-            a, b = wilson(s, n)
-            rates.append(s / n)
-            lo.append(max(0.0, s / n - a))  # rounding can make these -1e-17
-            hi.append(max(0.0, b - s / n))
+            rate = summary.number(by_x[x], "success_rate")
+            rates.append(rate)
+            lo.append(max(0.0, rate - summary.number(by_x[x], "success_low")))  # rounding: -1e-17
+            hi.append(max(0.0, summary.number(by_x[x], "success_high") - rate))
         ax.errorbar(xs, rates, yerr=[lo, hi], marker="o", capsize=3, label=name)
     ax.set_xlabel(x_key)
     ax.set_ylabel("success rate")
@@ -148,40 +217,40 @@ def plot_errors(args):
     save(fig, args.out)
 
 
-def steps_curves(records, x_key, series_key, stat):
+def steps_curves(summary, x_key, series_key, stat):
+    """Per series: x, centre, error bars down and up, (x, mean ln steps) where every run solved,
+    the step unit and (solved, runs) per x; all from the summary rows."""
     curves = {}
-    for name, by_x in sorted(group(records, x_key, series_key).items()):
+    for name, by_x in sorted(summary.groups(x_key, series_key).items()):
         xs, med, lo, hi, all_solved, unit, counts = [], [], [], [], [], None, []
         for x in sorted(by_x):
-            solved = [r for r in by_x[x] if r.get("solved")]
-            unit = unit or step_unit(by_x[x][0])
-            if not solved or unit is None:
+            row = by_x[x]
+            solved, runs = int(row["solved"]), int(row["runs"])
+            unit = unit or row["step_unit"] or None
+            if solved == 0 or unit is None:
                 continue
-            v = [float(r[unit]) for r in solved]
             if stat == "logmean":  # mean and standard deviation of log10, as PNAS Fig. 2
-                logs = [math.log10(max(t, 1e-300)) for t in v]
-                mu = sum(logs) / len(logs)
-                sd = math.sqrt(sum((t - mu) ** 2 for t in logs) / (len(logs) - 1)) if len(logs) > 1 else 0.0
-                m = 10 ** mu
-                low, high = 10 ** (mu - sd), 10 ** (mu + sd)
+                mu, sd = summary.number(row, "steps_log10_mean"), summary.number(row, "steps_log10_sd")
+                m, low, high = 10 ** mu, 10 ** (mu - sd), 10 ** (mu + sd)
             else:
-                m, low, high = quantile(v, 0.5), quantile(v, 0.25), quantile(v, 0.75)
+                m, low, high = (summary.number(row, f"steps_{q}") for q in ("median", "q1", "q3"))
             xs.append(x)
             med.append(m)
             lo.append(m - low)
             hi.append(high - m)
-            all_solved.append((x, v) if len(solved) == len(by_x[x]) else None)
-            counts.append((len(solved), len(by_x[x])))
-        curves[name] = (xs, med, lo, hi, [a for a in all_solved if a], unit or "steps", counts)
+            if solved == runs:
+                all_solved.append((x, summary.number(row, "steps_log10_mean") * math.log(10)))
+            counts.append((solved, runs))
+        curves[name] = (xs, med, lo, hi, all_solved, unit or "steps", counts)
     return curves
 
 
 def plot_steps(args, loglog):
-    records = read_records(args.files, args.where)
+    summary = Summary(args, read_records(args.files, args.where))
     x_key = args.x or ("N" if loglog else "alpha")
     fig, ax = plt.subplots(figsize=(5.5, 4))
     unit = "steps"
-    for name, (xs, med, lo, hi, full, unit, counts) in steps_curves(records, x_key, args.series,
+    for name, (xs, med, lo, hi, full, unit, counts) in steps_curves(summary, x_key, args.series,
                                                                      args.stat).items():
         line = ax.errorbar(xs, med, yerr=[lo, hi], marker="o", capsize=3, linestyle="" if loglog else "-",
                            label=name)
@@ -191,7 +260,7 @@ def plot_steps(args, loglog):
                             ha="right", fontsize=7, color=line[0].get_color())
         if loglog and len(full) >= 2:
             lx = [math.log(x) for x, _ in full]
-            ly = [sum(math.log(s) for s in v) / len(v) for _, v in full]
+            ly = [mean_ln for _, mean_ln in full]
             n = len(lx)
             mx, my = sum(lx) / n, sum(ly) / n
             b = sum((a - mx) * (c - my) for a, c in zip(lx, ly)) / sum((a - mx) ** 2 for a in lx)
@@ -320,6 +389,8 @@ def main():
                    help="entropy: also plot the steps where BP did not converge")
     p.add_argument("--stat", choices=["median", "logmean"], default="median",
                    help="steps/scaling: median and quartiles, or mean and sd of log10")
+    p.add_argument("--summary", help="success/steps/scaling: the robens report --csv of the results")
+    p.add_argument("--robens", help="robens binary that makes the summary when --summary is not given")
     p.add_argument("--title")
     args = p.parse_args()
     args.where = [tuple(w.split("=", 1)) for w in args.where]

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 #include <cerrno>
@@ -11,8 +12,8 @@
 #include <fstream>
 
 #include "robens/cli/commands.hpp"
-#include "robens/cli/report_table.hpp"
 #include "robens/core/error.hpp"
+#include "robens/sweep/report.hpp"
 
 extern char** environ;
 
@@ -59,6 +60,37 @@ int run_plot(const std::string& kind, const std::vector<std::string>& files, con
   return 0;
 }
 
+void write_csv(const std::string& path, const sweep::ReportTable& table) {
+  std::ofstream csv(path);
+  require(csv.good(), "{}: cannot open for writing", path);
+  csv << sweep::report_csv(table);
+  require(csv.good(), "{}: write failed", path);
+}
+
+// The CSV that plot.py reads its statistics from: --csv FILE, else a temporary file.
+class PlotSummary {
+ public:
+  PlotSummary(const std::string& csv_path, const sweep::ReportTable& table) : path_(csv_path) {
+    if (!path_.empty()) return;
+    path_ = (std::filesystem::temp_directory_path() /
+             fmt::format("robens-report-{}.summary.csv", ::getpid()))
+                .string();
+    temporary_ = true;
+    write_csv(path_, table);
+  }
+  ~PlotSummary() {
+    std::error_code ec;
+    if (temporary_) std::filesystem::remove(path_, ec);
+  }
+  PlotSummary(const PlotSummary&) = delete;
+  PlotSummary& operator=(const PlotSummary&) = delete;
+  const std::string& path() const { return path_; }
+
+ private:
+  std::string path_;
+  bool temporary_ = false;
+};
+
 }  // namespace
 
 int report_command(int argc, char** argv) {
@@ -93,19 +125,17 @@ int report_command(int argc, char** argv) {
   }
   require(plot_kind.empty() || !plot_out.empty(), "--plot needs --out FILE");
 
-  const ReportTable table = build_report({files.begin(), files.end()});
-  if (!no_table) fmt::print("{}", report_markdown(table));
+  const sweep::ReportTable table = sweep::build_report({files.begin(), files.end()});
+  if (!no_table) fmt::print("{}", sweep::report_markdown(table));
   if (table.skipped_lines > 0 || table.duplicates > 0)
     fmt::print(stderr,
                "robens report: skipped {} line(s) that are not records, {} duplicate job(s)\n",
                table.skipped_lines, table.duplicates);
-  if (!csv_path.empty()) {
-    std::ofstream csv(csv_path);
-    require(csv.good(), "{}: cannot open for writing", csv_path);
-    csv << report_csv(table);
-    require(csv.good(), "{}: write failed", csv_path);
-  }
+  if (!csv_path.empty()) write_csv(csv_path, table);
   if (!plot_kind.empty()) {
+    // plot.py draws the intervals and quartiles of this table, not statistics of its own.
+    const PlotSummary summary(csv_path, table);
+    plot_extra.insert(plot_extra.end(), {"--summary", summary.path()});
     if (!x_key.empty()) plot_extra.insert(plot_extra.end(), {"--x", x_key});
     if (!series_key.empty()) plot_extra.insert(plot_extra.end(), {"--series", series_key});
     return run_plot(plot_kind, files, plot_out, plot_extra);

@@ -4,16 +4,17 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <optional>
 #include <thread>
 
 #include "robens/cli/commands.hpp"
 #include "robens/cli/sweep_cluster.hpp"
-#include "robens/cli/sweep_experiment.hpp"
-#include "robens/cli/sweep_grid.hpp"
 #include "robens/cli/sweep_progress.hpp"
-#include "robens/cli/sweep_results_file.hpp"
-#include "robens/cli/sweep_runner.hpp"
 #include "robens/core/error.hpp"
+#include "robens/sweep/experiment.hpp"
+#include "robens/sweep/job_grid.hpp"
+#include "robens/sweep/job_runner.hpp"
+#include "robens/sweep/results_file.hpp"
 
 namespace robens::cli {
 namespace {
@@ -40,6 +41,12 @@ Results: one JSON line per finished job: job, experiment, variant, point, seed, 
   (the train --json summary), wall_seconds, version. MPI: mpirun -n P robens sweep FILE.
 Details: docs/experiments.md)";
 
+// The library reports failed jobs as data; the CLI prints them as they happen.
+void print_failure(const sweep::JobFailure& f) {
+  fmt::print(stderr, "robens sweep: job {} ({}) failed ({}): {}\n", f.job_id, f.command_line,
+             f.reason, f.message);
+}
+
 std::string self_executable() {
   std::error_code ec;
   const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -47,38 +54,96 @@ std::string self_executable() {
   return exe.string();
 }
 
-}  // namespace
+struct SweepArgs {
+  std::string experiment_file, output_override;
+  std::size_t jobs = 0;
+  bool quiet = false, list = false;
+};
 
-int sweep_command(int argc, char** argv) {
+// Parses the command line; returns the exit status when parsing ended the command (--help, error).
+std::optional<int> parse_sweep_args(int argc, char** argv, SweepArgs& a) {
   CLI::App app(
       "Run every job of an experiment (grid x variants x seeds) in parallel, appending one "
       "JSON record per finished job to a results file; rerun to resume.",
       "robens sweep");
   app.footer(kSchemaHelp);
-  std::string experiment_file, output_override;
-  std::size_t jobs_option = 0;
-  bool quiet = false, list = false;
-  app.add_option("EXPERIMENT", experiment_file, "experiment description (.json, or .toml)")
+  app.add_option("EXPERIMENT", a.experiment_file, "experiment description (.json, or .toml)")
       ->required();
-  app.add_option("--jobs,-j", jobs_option,
+  app.add_option("--jobs,-j", a.jobs,
                  "jobs at once (default: the number of cores; under MPI: 1 per rank)");
-  app.add_option("--output,-o", output_override,
+  app.add_option("--output,-o", a.output_override,
                  "results file (default: the description's \"output\")");
-  app.add_flag("--list", list, "print every job (id, done|pending, arguments) and run nothing");
-  app.add_flag("--quiet,-q", quiet, "no progress line and no summary");
+  app.add_flag("--list", a.list, "print every job (id, done|pending, arguments) and run nothing");
+  app.add_flag("--quiet,-q", a.quiet, "no progress line and no summary");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : 2;
   }
+  return std::nullopt;
+}
 
-  SweepExperiment experiment = load_sweep_experiment(experiment_file);
-  if (!output_override.empty()) experiment.output = std::filesystem::absolute(output_override);
-  const std::vector<SweepJob> jobs = expand_sweep(experiment);
+// On rank 0: opens (and repairs) the results file and lists the jobs not in it yet.
+std::unique_ptr<sweep::ResultsFile> open_results(const sweep::Experiment& experiment,
+                                                 const std::vector<sweep::Job>& jobs,
+                                                 const SweepCluster& cluster,
+                                                 std::vector<std::uint64_t>& pending) {
+  std::unique_ptr<sweep::ResultsFile> results;
+  try {
+    results = std::make_unique<sweep::ResultsFile>(experiment.output);
+  } catch (const InputError& e) {
+    if (!cluster.distributed()) throw;
+    fmt::print(stderr, "robens sweep: error: {}\n", e.what());
+    cluster.abort(2);
+  }
+  if (results->repaired_bytes() > 0)
+    fmt::print(stderr, "robens sweep: {}: removed a torn last line ({} bytes)\n",
+               experiment.output.string(), results->repaired_bytes());
+  if (results->ignored_lines() > 0)
+    fmt::print(stderr, "robens sweep: {}: ignored {} line(s) that are not job records\n",
+               experiment.output.string(), results->ignored_lines());
+  for (std::size_t i = 0; i < jobs.size(); ++i)
+    if (!results->contains(jobs[i].id)) pending.push_back(i);
+  return results;
+}
 
-  if (list) {
-    const auto done = SweepResultsFile::read_job_ids(experiment.output);
+// Rank r takes every P-th pending job: the split depends only on the pending list.
+std::vector<const sweep::Job*> share_of(const SweepCluster& cluster,
+                                        const std::vector<sweep::Job>& jobs,
+                                        const std::vector<std::uint64_t>& pending) {
+  std::vector<const sweep::Job*> mine;
+  for (std::size_t i = 0; i < pending.size(); ++i)
+    if (static_cast<int>(i % static_cast<std::size_t>(cluster.size())) == cluster.rank())
+      mine.push_back(&jobs[pending[i]]);
+  return mine;
+}
+
+sweep::RunOptions run_options(std::size_t jobs_option, bool distributed) {
+  sweep::RunOptions options;
+  options.executable = self_executable();
+  options.parallel = jobs_option > 0 ? jobs_option
+                     : distributed   ? 1
+                                     : std::max(1U, std::thread::hardware_concurrency());
+  // Jobs side by side should not each start one OpenMP thread per core; and the same default
+  // whatever --jobs keeps records identical (some algorithms record their thread count).
+  if (std::getenv("OMP_NUM_THREADS") == nullptr) options.extra_env.push_back("OMP_NUM_THREADS=1");
+  return options;
+}
+
+}  // namespace
+
+int sweep_command(int argc, char** argv) {
+  SweepArgs args;
+  if (const auto status = parse_sweep_args(argc, argv, args)) return *status;
+
+  sweep::Experiment experiment = sweep::load_sweep_experiment(args.experiment_file);
+  if (!args.output_override.empty())
+    experiment.output = std::filesystem::absolute(args.output_override);
+  const std::vector<sweep::Job> jobs = sweep::expand_sweep(experiment);
+
+  if (args.list) {
+    const auto done = sweep::ResultsFile::read_job_ids(experiment.output);
     for (const auto& job : jobs)
       fmt::print("{} {} {}\n", job.id, done.contains(job.id) ? "done" : "pending",
                  fmt::join(job.args, " "));
@@ -87,45 +152,17 @@ int sweep_command(int argc, char** argv) {
 
   SweepCluster cluster;
   const bool root = cluster.rank() == 0;
-  std::unique_ptr<SweepResultsFile> results;
+  std::unique_ptr<sweep::ResultsFile> results;
   std::vector<std::uint64_t> pending;
-  if (root) {
-    try {
-      results = std::make_unique<SweepResultsFile>(experiment.output);
-    } catch (const InputError& e) {
-      if (!cluster.distributed()) throw;
-      fmt::print(stderr, "robens sweep: error: {}\n", e.what());
-      cluster.abort(2);
-    }
-    if (results->repaired_bytes() > 0)
-      fmt::print(stderr, "robens sweep: {}: removed a torn last line ({} bytes)\n",
-                 experiment.output.string(), results->repaired_bytes());
-    if (results->ignored_lines() > 0)
-      fmt::print(stderr, "robens sweep: {}: ignored {} line(s) that are not job records\n",
-                 experiment.output.string(), results->ignored_lines());
-    for (std::size_t i = 0; i < jobs.size(); ++i)
-      if (!results->contains(jobs[i].id)) pending.push_back(i);
-  }
+  if (root) results = open_results(experiment, jobs, cluster, pending);
   pending = cluster.broadcast(std::move(pending));
   const std::size_t already_done = jobs.size() - pending.size();
 
-  // Rank r takes every P-th pending job: the split depends only on the pending list.
-  std::vector<const SweepJob*> mine;
-  for (std::size_t i = 0; i < pending.size(); ++i)
-    if (static_cast<int>(i % static_cast<std::size_t>(cluster.size())) == cluster.rank())
-      mine.push_back(&jobs[pending[i]]);
+  const std::vector<const sweep::Job*> mine = share_of(cluster, jobs, pending);
+  const sweep::RunOptions options = run_options(args.jobs, cluster.distributed());
 
-  SweepRunOptions options;
-  options.executable = self_executable();
-  options.parallel = jobs_option > 0         ? jobs_option
-                     : cluster.distributed() ? 1
-                                             : std::max(1U, std::thread::hardware_concurrency());
-  // Jobs side by side should not each start one OpenMP thread per core; and the same default
-  // whatever --jobs keeps records identical (some algorithms record their thread count).
-  if (std::getenv("OMP_NUM_THREADS") == nullptr) options.extra_env.push_back("OMP_NUM_THREADS=1");
-
-  SweepInterrupt interrupt;
-  SweepProgress progress(experiment.name, jobs.size(), already_done, root && !quiet);
+  sweep::Interrupt interrupt;
+  SweepProgress progress(experiment.name, jobs.size(), already_done, root && !args.quiet);
   std::size_t recorded = 0, workers_done = 0;
   std::string worker_error;
   auto write = [&](const nlohmann::json& record) {
@@ -144,19 +181,17 @@ int sweep_command(int argc, char** argv) {
     progress.update(recorded, running);
   };
 
-  SweepRunOutcome outcome;
+  sweep::RunOutcome outcome;
   try {
     if (root) {
-      outcome = run_sweep_jobs(experiment, mine, options, write, collect);
+      outcome = sweep::run_sweep_jobs(experiment, mine, options, {write, print_failure, collect});
       while (workers_done + 1 < static_cast<std::size_t>(cluster.size())) {
         collect(0);
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
       }
     } else {
-      outcome = run_sweep_jobs(
-          experiment, mine, options,
-          [&](const nlohmann::json& record) { cluster.send_record(record.dump()); },
-          [](std::size_t) {});
+      auto send = [&](const nlohmann::json& record) { cluster.send_record(record.dump()); };
+      outcome = sweep::run_sweep_jobs(experiment, mine, options, {send, print_failure, {}});
       cluster.send_done(outcome.error);
     }
   } catch (const InputError& e) {
@@ -170,7 +205,7 @@ int sweep_command(int argc, char** argv) {
   if (!root) return outcome.interrupted ? 130 : 0;
 
   if (outcome.error.empty()) outcome.error = worker_error;
-  if (!quiet)
+  if (!args.quiet)
     fmt::print(stderr, "robens sweep: {}: {} jobs run, {} already done, {} of {} in {}{}{}\n",
                experiment.name, recorded, already_done, already_done + recorded, jobs.size(),
                experiment.output.string(),

@@ -9,15 +9,15 @@
 #include <set>
 #include <string>
 
-namespace robens::cli {
+namespace robens::sweep {
 
-class SweepResultsFile {
+class ResultsFile {
  public:
   // Opens (creating it and its folder if needed), repairs a torn last line, reads the job ids.
-  explicit SweepResultsFile(const std::filesystem::path& path);
-  ~SweepResultsFile();
-  SweepResultsFile(const SweepResultsFile&) = delete;
-  SweepResultsFile& operator=(const SweepResultsFile&) = delete;
+  explicit ResultsFile(const std::filesystem::path& path);
+  ~ResultsFile();
+  ResultsFile(const ResultsFile&) = delete;
+  ResultsFile& operator=(const ResultsFile&) = delete;
 
   // The job ids recorded in `path` (none if it does not exist), read without locking or repairing.
   static std::set<std::string> read_job_ids(const std::filesystem::path& path);
@@ -39,4 +39,4 @@ class SweepResultsFile {
   std::size_t ignored_lines_ = 0;
 };
 
-}  // namespace robens::cli
+}  // namespace robens::sweep

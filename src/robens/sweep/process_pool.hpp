@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-namespace robens::cli {
+namespace robens::sweep {
 
 struct FinishedProcess {
   std::size_t tag = 0;  // what the caller passed to launch()
@@ -53,4 +53,4 @@ class ProcessPool {
   std::vector<Running> running_;
 };
 
-}  // namespace robens::cli
+}  // namespace robens::sweep

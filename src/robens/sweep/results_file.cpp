@@ -1,4 +1,4 @@
-#include "robens/cli/sweep_results_file.hpp"
+#include "robens/sweep/results_file.hpp"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -11,7 +11,7 @@
 
 #include "robens/core/error.hpp"
 
-namespace robens::cli {
+namespace robens::sweep {
 namespace {
 
 std::string read_all(int fd, const std::string& name) {
@@ -39,7 +39,7 @@ void write_all(int fd, const std::string& text, const std::string& name) {
 
 }  // namespace
 
-SweepResultsFile::SweepResultsFile(const std::filesystem::path& path) : path_(path) {
+ResultsFile::ResultsFile(const std::filesystem::path& path) : path_(path) {
   const std::string name = path.string();
   if (path.has_parent_path()) {
     std::error_code ec;
@@ -84,7 +84,7 @@ SweepResultsFile::SweepResultsFile(const std::filesystem::path& path) : path_(pa
   if (repaired_bytes_ > 0) ::fsync(fd_);
 }
 
-std::set<std::string> SweepResultsFile::read_job_ids(const std::filesystem::path& path) {
+std::set<std::string> ResultsFile::read_job_ids(const std::filesystem::path& path) {
   std::set<std::string> ids;
   std::ifstream in(path);
   std::string line;
@@ -97,11 +97,11 @@ std::set<std::string> SweepResultsFile::read_job_ids(const std::filesystem::path
   return ids;
 }
 
-SweepResultsFile::~SweepResultsFile() {
+ResultsFile::~ResultsFile() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-void SweepResultsFile::append(const nlohmann::json& record) {
+void ResultsFile::append(const nlohmann::json& record) {
   const std::string name = path_.string();
   write_all(fd_, record.dump() + "\n", name);
   require(::fsync(fd_) == 0, "{}: cannot sync to disk: {}", name, std::strerror(errno));
@@ -109,4 +109,4 @@ void SweepResultsFile::append(const nlohmann::json& record) {
     done_.insert(record["job"].get<std::string>());
 }
 
-}  // namespace robens::cli
+}  // namespace robens::sweep

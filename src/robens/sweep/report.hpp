@@ -1,13 +1,14 @@
 #pragma once
 // Summary of sweep results per grid point: success rate (with a Wilson 95% interval), median
 // and quartiles of the steps to solution (solved runs) and of the training time, minimum errors.
+// `robens report` prints it; experiments/plot.py draws its figures from the CSV.
 #include <cstddef>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
-namespace robens::cli {
+namespace robens::sweep {
 
 struct ReportRow {
   std::vector<nlohmann::json> key;  // variant (if any), then the varying options
@@ -30,12 +31,8 @@ struct ReportTable {
 // Reads results files (records of one job id counted once; torn or foreign lines skipped).
 ReportTable build_report(const std::vector<std::filesystem::path>& files);
 
-// Type-7 (linear interpolation) quantile of a non-empty sample.
-double quantile(std::vector<double> values, double q);
-// Wilson score interval (95%) of `successes` out of `trials`.
-std::pair<double, double> wilson_interval(std::size_t successes, std::size_t trials);
-
 std::string report_markdown(const ReportTable& table);
+// The same table as CSV, plus steps_log10_mean and steps_log10_sd (solved runs) at the end.
 std::string report_csv(const ReportTable& table);
 
-}  // namespace robens::cli
+}  // namespace robens::sweep

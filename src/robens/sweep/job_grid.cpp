@@ -1,8 +1,8 @@
-#include "robens/cli/sweep_grid.hpp"
+#include "robens/sweep/job_grid.hpp"
 
 #include <fmt/format.h>
 
-namespace robens::cli {
+namespace robens::sweep {
 namespace {
 
 using nlohmann::json;
@@ -28,8 +28,7 @@ std::string replace_all(std::string text, const std::string& from, const std::st
 
 // Command-line spelling of one option: booleans are bare flags (false: left out).
 void append_option(std::vector<std::string>& args, const std::string& key, const json& value,
-                   const SweepJob& job, const SweepExperiment& e,
-                   std::vector<std::filesystem::path>& dirs) {
+                   const Job& job, const Experiment& e, std::vector<std::filesystem::path>& dirs) {
   if (value.is_boolean()) {
     if (value.get<bool>()) args.push_back("--" + key);
     return;
@@ -62,13 +61,13 @@ std::string sweep_job_id(const std::string& command, const std::string& variant,
                                           std::to_string(seed)));
 }
 
-std::vector<SweepJob> expand_sweep(const SweepExperiment& e) {
-  std::vector<SweepVariant> variants = e.variants;
+std::vector<Job> expand_sweep(const Experiment& e) {
+  std::vector<Variant> variants = e.variants;
   if (variants.empty()) variants.push_back({});
   std::size_t points = 1;
   for (const auto& axis : e.grid) points *= axis.second.size();
 
-  std::vector<SweepJob> jobs;
+  std::vector<Job> jobs;
   for (const auto& variant : variants) {
     for (std::size_t p = 0; p < points; ++p) {
       json point = e.fixed;
@@ -84,7 +83,7 @@ std::vector<SweepJob> expand_sweep(const SweepExperiment& e) {
         rest /= axis->second.size();
       }
       for (const auto seed : e.seeds) {
-        SweepJob job;
+        Job job;
         job.variant = variant.name;
         job.point = point;
         job.seed = seed;
@@ -100,4 +99,4 @@ std::vector<SweepJob> expand_sweep(const SweepExperiment& e) {
   return jobs;
 }
 
-}  // namespace robens::cli
+}  // namespace robens::sweep

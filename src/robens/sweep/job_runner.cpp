@@ -1,14 +1,14 @@
-#include "robens/cli/sweep_runner.hpp"
+#include "robens/sweep/job_runner.hpp"
 
 #include <fmt/format.h>
 
 #include <csignal>
 #include <deque>
 
-#include "robens/cli/sweep_process_pool.hpp"
 #include "robens/core/version.hpp"
+#include "robens/sweep/process_pool.hpp"
 
-namespace robens::cli {
+namespace robens::sweep {
 namespace {
 
 volatile std::sig_atomic_t g_signals = 0;
@@ -41,15 +41,41 @@ std::string error_text(const std::string& err) {
   return text.empty() ? "(no message)" : text;
 }
 
-std::string command_line(const SweepJob& job) {
+std::string command_line(const Job& job) {
   return fmt::format("{}", fmt::join(job.args, " "));
 }
 
 struct sigaction g_old_int, g_old_term;
 
+// Turns one finished process into a record, a failure, or the sweep's stopping error.
+void handle_finished(const FinishedProcess& f, const Job& job, const Experiment& experiment,
+                     const RunHooks& hooks, RunOutcome& outcome) {
+  if (Interrupt::requested() && (f.exit_code == 130 || f.signal != 0)) return;
+  if (f.exit_code == 2) {
+    if (outcome.error.empty())
+      outcome.error =
+          fmt::format("job {} ({}) failed: {}", job.id, command_line(job), error_text(f.err));
+    return;
+  }
+  nlohmann::json result;
+  if (f.exit_code == 0) result = nlohmann::json::parse(last_line(f.out), nullptr, false);
+  if (f.exit_code != 0 || result.is_discarded() || !result.is_object()) {
+    ++outcome.failed;
+    const std::string why = f.signal != 0      ? fmt::format("killed by signal {}", f.signal)
+                            : f.exit_code != 0 ? fmt::format("exit status {}", f.exit_code)
+                                               : std::string("no JSON summary");
+    if (hooks.on_failure) hooks.on_failure({job.id, command_line(job), why, error_text(f.err)});
+    return;
+  }
+  // A job stopped by our Ctrl-C may still exit 0 with a partial result: not a record.
+  if (result.value("interrupted", false)) return;
+  hooks.on_record(make_sweep_record(experiment, job, result, f.wall_seconds));
+  ++outcome.finished;
+}
+
 }  // namespace
 
-SweepInterrupt::SweepInterrupt() {
+Interrupt::Interrupt() {
   g_signals = 0;
   struct sigaction sa {};
   sa.sa_handler = on_stop_signal;
@@ -58,18 +84,18 @@ SweepInterrupt::SweepInterrupt() {
   sigaction(SIGINT, &sa, &g_old_int);
   sigaction(SIGTERM, &sa, &g_old_term);
 }
-SweepInterrupt::~SweepInterrupt() {
+Interrupt::~Interrupt() {
   sigaction(SIGINT, &g_old_int, nullptr);
   sigaction(SIGTERM, &g_old_term, nullptr);
 }
-bool SweepInterrupt::requested() {
+bool Interrupt::requested() {
   return g_signals > 0;
 }
-int SweepInterrupt::count() {
+int Interrupt::count() {
   return static_cast<int>(g_signals);
 }
 
-nlohmann::json make_sweep_record(const SweepExperiment& experiment, const SweepJob& job,
+nlohmann::json make_sweep_record(const Experiment& experiment, const Job& job,
                                  const nlohmann::json& result, double wall_seconds) {
   nlohmann::json record = {{"job", job.id},
                            {"experiment", experiment.name},
@@ -83,61 +109,35 @@ nlohmann::json make_sweep_record(const SweepExperiment& experiment, const SweepJ
   return record;
 }
 
-SweepRunOutcome run_sweep_jobs(const SweepExperiment& experiment,
-                               const std::vector<const SweepJob*>& jobs,
-                               const SweepRunOptions& options,
-                               const std::function<void(const nlohmann::json&)>& on_record,
-                               const std::function<void(std::size_t)>& between) {
-  SweepRunOutcome outcome;
+RunOutcome run_sweep_jobs(const Experiment& experiment, const std::vector<const Job*>& jobs,
+                          const RunOptions& options, const RunHooks& hooks) {
+  RunOutcome outcome;
   ProcessPool pool(options.executable, experiment.directory, options.parallel, options.extra_env);
   std::deque<std::size_t> queue;
   for (std::size_t i = 0; i < jobs.size(); ++i) queue.push_back(i);
   int signals_forwarded = 0;
 
   for (;;) {
-    const bool stopping = SweepInterrupt::requested() || !outcome.error.empty();
+    const bool stopping = Interrupt::requested() || !outcome.error.empty();
     while (!stopping && !pool.full() && !queue.empty()) {
-      const SweepJob& job = *jobs[queue.front()];
+      const Job& job = *jobs[queue.front()];
       for (const auto& dir : job.directories) std::filesystem::create_directories(dir);
       pool.launch(queue.front(), job.args);
       queue.pop_front();
     }
     // Forward each Ctrl-C once: the first asks the jobs to stop, the second kills them.
-    if (SweepInterrupt::count() > signals_forwarded) {
-      signals_forwarded = SweepInterrupt::count();
+    if (Interrupt::count() > signals_forwarded) {
+      signals_forwarded = Interrupt::count();
       pool.signal_all(signals_forwarded == 1 ? SIGINT : SIGKILL);
     }
     if (pool.empty() && (stopping || queue.empty())) break;
 
-    for (auto& f : pool.wait(100)) {
-      const SweepJob& job = *jobs[f.tag];
-      if (SweepInterrupt::requested() && (f.exit_code == 130 || f.signal != 0)) continue;
-      if (f.exit_code == 2) {
-        if (outcome.error.empty())
-          outcome.error =
-              fmt::format("job {} ({}) failed: {}", job.id, command_line(job), error_text(f.err));
-        continue;
-      }
-      nlohmann::json result;
-      if (f.exit_code == 0) result = nlohmann::json::parse(last_line(f.out), nullptr, false);
-      if (f.exit_code != 0 || result.is_discarded() || !result.is_object()) {
-        ++outcome.failed;
-        const std::string why = f.signal != 0      ? fmt::format("killed by signal {}", f.signal)
-                                : f.exit_code != 0 ? fmt::format("exit status {}", f.exit_code)
-                                                   : std::string("no JSON summary");
-        fmt::print(stderr, "robens sweep: job {} ({}) failed ({}): {}\n", job.id, command_line(job),
-                   why, error_text(f.err));
-        continue;
-      }
-      // A job stopped by our Ctrl-C may still exit 0 with a partial result: not a record.
-      if (result.value("interrupted", false)) continue;
-      on_record(make_sweep_record(experiment, job, result, f.wall_seconds));
-      ++outcome.finished;
-    }
-    between(pool.running());
+    for (const auto& f : pool.wait(100))
+      handle_finished(f, *jobs[f.tag], experiment, hooks, outcome);
+    if (hooks.between) hooks.between(pool.running());
   }
-  outcome.interrupted = SweepInterrupt::requested();
+  outcome.interrupted = Interrupt::requested();
   return outcome;
 }
 
-}  // namespace robens::cli
+}  // namespace robens::sweep

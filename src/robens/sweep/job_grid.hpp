@@ -8,11 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "robens/cli/sweep_experiment.hpp"
+#include "robens/sweep/experiment.hpp"
 
-namespace robens::cli {
+namespace robens::sweep {
 
-struct SweepJob {
+struct Job {
   std::string id;        // 16 hex digits
   std::string variant;   // empty without variants
   nlohmann::json point;  // every option of the job except the seed
@@ -25,6 +25,6 @@ std::string sweep_job_id(const std::string& command, const std::string& variant,
                          const nlohmann::json& point, std::uint64_t seed);
 
 // Jobs in a fixed order: variants, then grid points (keys in sorted order), then seeds.
-std::vector<SweepJob> expand_sweep(const SweepExperiment& experiment);
+std::vector<Job> expand_sweep(const Experiment& experiment);
 
-}  // namespace robens::cli
+}  // namespace robens::sweep

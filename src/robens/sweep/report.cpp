@@ -1,4 +1,4 @@
-#include "robens/cli/report_table.hpp"
+#include "robens/sweep/report.hpp"
 
 #include <fmt/format.h>
 
@@ -9,8 +9,9 @@
 #include <set>
 
 #include "robens/core/error.hpp"
+#include "robens/sweep/statistics.hpp"
 
-namespace robens::cli {
+namespace robens::sweep {
 namespace {
 
 using nlohmann::json;
@@ -54,27 +55,9 @@ std::string csv_quote(const std::string& s) {
   return q + "\"";
 }
 
-}  // namespace
-
-double quantile(std::vector<double> values, double q) {
-  std::sort(values.begin(), values.end());
-  const double pos = q * static_cast<double>(values.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(pos));
-  const auto hi = std::min(lo + 1, values.size() - 1);
-  return values[lo] + (pos - static_cast<double>(lo)) * (values[hi] - values[lo]);
-}
-
-std::pair<double, double> wilson_interval(std::size_t successes, std::size_t trials) {
-  if (trials == 0) return {0, 1};
-  const double z = 1.959963984540054, n = static_cast<double>(trials);
-  const double p = static_cast<double>(successes) / n;
-  const double centre = (p + z * z / (2 * n)) / (1 + z * z / n);
-  const double half = z * std::sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n);
-  return {std::max(0.0, centre - half), std::min(1.0, centre + half)};
-}
-
-ReportTable build_report(const std::vector<std::filesystem::path>& files) {
-  ReportTable table;
+// The records of `files`, one per job id, in file order.
+std::vector<json> read_records(const std::vector<std::filesystem::path>& files,
+                               ReportTable& table) {
   std::set<std::string> seen;
   std::vector<json> records;
   for (const auto& file : files) {
@@ -99,8 +82,34 @@ ReportTable build_report(const std::vector<std::filesystem::path>& files) {
   table.records = records.size();
   require(!records.empty(), "no job records in {}",
           files.size() == 1 ? files[0].string() : "the files");
+  return records;
+}
 
-  // Options whose value differs between records become columns; the others are "fixed".
+// Options set by the variant alone (e.g. algo) are listed once per variant, not as columns.
+void split_variant_options(const std::vector<json>& records, ReportTable& table) {
+  std::vector<std::string> kept;
+  for (const auto& k : table.key_names) {
+    std::map<std::string, std::set<std::string>> per_variant;
+    for (const auto& r : records)
+      per_variant[r.value("variant", std::string())].insert(
+          r["point"].contains(k) ? r["point"][k].dump() : std::string("-"));
+    const bool by_variant = std::all_of(per_variant.begin(), per_variant.end(),
+                                        [](const auto& pv) { return pv.second.size() == 1; });
+    if (!by_variant) {
+      kept.push_back(k);
+      continue;
+    }
+    for (const auto& r : records)
+      if (r["point"].contains(k))
+        table.variant_options[r.value("variant", std::string())][k] = r["point"][k];
+  }
+  table.key_names = kept;
+  table.key_names.insert(table.key_names.begin(), "variant");
+}
+
+// Options whose value differs between records become columns; the others are "fixed".
+// Returns whether the records have variants.
+bool classify_options(const std::vector<json>& records, ReportTable& table) {
   std::map<std::string, std::set<std::string>> values;
   bool any_variant = false;
   for (const auto& r : records) {
@@ -115,27 +124,28 @@ ReportTable build_report(const std::vector<std::filesystem::path>& files) {
     else
       table.key_names.push_back(k);
   }
-  if (any_variant) {
-    // Options set by the variant alone (e.g. algo) are listed once, not as columns.
-    std::vector<std::string> kept;
-    for (const auto& k : table.key_names) {
-      std::map<std::string, std::set<std::string>> per_variant;
-      for (const auto& r : records)
-        per_variant[r.value("variant", std::string())].insert(
-            r["point"].contains(k) ? r["point"][k].dump() : std::string("-"));
-      const bool by_variant = std::all_of(per_variant.begin(), per_variant.end(),
-                                          [](const auto& pv) { return pv.second.size() == 1; });
-      if (!by_variant) {
-        kept.push_back(k);
-        continue;
-      }
-      for (const auto& r : records)
-        if (r["point"].contains(k))
-          table.variant_options[r.value("variant", std::string())][k] = r["point"][k];
-    }
-    table.key_names = kept;
-    table.key_names.insert(table.key_names.begin(), "variant");
-  }
+  if (any_variant) split_variant_options(records, table);
+  return any_variant;
+}
+
+void add_run(ReportRow& row, const json& result) {
+  ++row.runs;
+  const bool solved = result.value("solved", false);
+  if (solved) ++row.solved;
+  const std::string unit = step_key(result);
+  if (row.step_unit.empty()) row.step_unit = unit;
+  if (solved && !unit.empty()) row.steps.push_back(result[unit].get<double>());
+  if (const double s = number_or_nan(result, "seconds"); !std::isnan(s)) row.seconds.push_back(s);
+  if (const double e = number_or_nan(result, "min_errors"); !std::isnan(e))
+    row.min_errors.push_back(e);
+}
+
+}  // namespace
+
+ReportTable build_report(const std::vector<std::filesystem::path>& files) {
+  ReportTable table;
+  const std::vector<json> records = read_records(files, table);
+  const bool any_variant = classify_options(records, table);
 
   std::map<std::vector<json>, ReportRow> rows;
   for (const auto& r : records) {
@@ -148,16 +158,7 @@ ReportTable build_report(const std::vector<std::filesystem::path>& files) {
     }
     ReportRow& row = rows[key];
     row.key = key;
-    const json& result = r["result"];
-    ++row.runs;
-    const bool solved = result.value("solved", false);
-    if (solved) ++row.solved;
-    const std::string unit = step_key(result);
-    if (row.step_unit.empty()) row.step_unit = unit;
-    if (solved && !unit.empty()) row.steps.push_back(result[unit].get<double>());
-    if (const double s = number_or_nan(result, "seconds"); !std::isnan(s)) row.seconds.push_back(s);
-    if (const double e = number_or_nan(result, "min_errors"); !std::isnan(e))
-      row.min_errors.push_back(e);
+    add_run(row, r["result"]);
   }
   for (auto& [key, row] : rows) {
     row.success = static_cast<double>(row.solved) / static_cast<double>(row.runs);
@@ -212,9 +213,10 @@ std::string report_markdown(const ReportTable& t) {
 
 std::string report_csv(const ReportTable& t) {
   std::vector<std::string> header = t.key_names;
-  for (const char* h : {"runs", "solved", "success_rate", "success_low", "success_high",
-                        "step_unit", "steps_median", "steps_q1", "steps_q3", "seconds_median",
-                        "seconds_q1", "seconds_q3", "min_errors_min", "min_errors_median"})
+  for (const char* h :
+       {"runs", "solved", "success_rate", "success_low", "success_high", "step_unit",
+        "steps_median", "steps_q1", "steps_q3", "seconds_median", "seconds_q1", "seconds_q3",
+        "min_errors_min", "min_errors_median", "steps_log10_mean", "steps_log10_sd"})
     header.push_back(h);
   std::vector<std::string> quoted;
   for (const auto& h : header) quoted.push_back(csv_quote(h));
@@ -224,15 +226,18 @@ std::string report_csv(const ReportTable& t) {
     std::vector<std::string> cells;
     for (const auto& k : r.key) cells.push_back(csv_quote(cell(k)));
     const Stats st = stats(r.steps), se = stats(r.seconds), me = stats(r.min_errors);
+    const auto [log_mean, log_sd] =
+        r.steps.empty() ? std::pair<double, double>{NAN, NAN} : log10_mean_sd(r.steps);
     cells.push_back(std::to_string(r.runs));
     cells.push_back(std::to_string(r.solved));
     for (double v : {r.success, r.success_low, r.success_high}) cells.push_back(g(v));
     cells.push_back(r.step_unit);
-    for (double v : {st.median, st.q1, st.q3, se.median, se.q1, se.q3, me.min, me.median})
+    for (double v :
+         {st.median, st.q1, st.q3, se.median, se.q1, se.q3, me.min, me.median, log_mean, log_sd})
       cells.push_back(g(v));
     out += fmt::format("{}\n", fmt::join(cells, ","));
   }
   return out;
 }
 
-}  // namespace robens::cli
+}  // namespace robens::sweep

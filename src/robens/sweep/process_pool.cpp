@@ -1,4 +1,4 @@
-#include "robens/cli/sweep_process_pool.hpp"
+#include "robens/sweep/process_pool.hpp"
 
 #include <fcntl.h>
 #include <poll.h>
@@ -14,7 +14,7 @@
 
 extern char** environ;
 
-namespace robens::cli {
+namespace robens::sweep {
 namespace {
 
 // Reads what is available; returns false at end of file.
@@ -159,4 +159,4 @@ void ProcessPool::signal_all(int sig) {
   for (const auto& r : running_) ::kill(r.pid, sig);
 }
 
-}  // namespace robens::cli
+}  // namespace robens::sweep
