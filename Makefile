@@ -1,15 +1,19 @@
 # Front door: `make run` trains the default problem, `make test` runs the whole suite.
 # Both install missing Debian packages first (scripts/install-deps.sh) and build in build/.
+# WERROR=ON (what CI uses) makes warnings errors; changing it reconfigures build/.
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 ARGS ?=
+WERROR ?= OFF
 
-.PHONY: deps configure build run test bench format clean
+.PHONY: deps configure build run test bench format format-check clean
 
 deps:
 	@bash scripts/install-deps.sh
 
+# Configures when build/ is new or was configured with another WERROR (one grep otherwise).
 configure: deps
-	@test -f build/CMakeCache.txt || cmake --preset release
+	@grep -qx 'ROBENS_WERROR:BOOL=$(WERROR)' build/CMakeCache.txt 2>/dev/null || \
+	  cmake --preset release -DROBENS_WERROR=$(WERROR)
 
 build: configure
 	@cmake --build --preset release -j $(JOBS)
@@ -23,8 +27,12 @@ test: build
 bench: build
 	./build/robens_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 
+# Both use the file list of scripts/check-format.sh (every .cpp/.hpp under src/ tests/ bench/).
 format:
-	find src tests bench -name '*.[ch]pp' | xargs clang-format -i
+	@bash scripts/check-format.sh --fix
+
+format-check:
+	@bash scripts/check-format.sh
 
 clean:
-	rm -rf build build-debug
+	rm -rf build build-dev build-debug

@@ -4,7 +4,10 @@ find_package(nlohmann_json 3.10 REQUIRED)
 find_package(CLI11 REQUIRED)
 find_package(ZLIB REQUIRED)
 find_package(OpenMP REQUIRED)
+# pcg-cpp (libpcg-cpp-dev) is header-only without a CMake package; core/rng.hpp includes it.
 find_path(PCG_INCLUDE_DIR pcg_random.hpp REQUIRED)
+# Boost.Math (libboost-math-dev), header-only: root finding and quadrature in the .cpp files.
+find_package(Boost REQUIRED)
 if(ROBENS_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()

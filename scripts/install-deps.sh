@@ -4,9 +4,14 @@
 # Open MPI (for `mpirun -n P robens sweep`) is installed by default; skip it with --without-mpi
 # or ROBENS_WITH_MPI=0 (robens then builds without MPI support).
 set -euo pipefail
-packages=(build-essential cmake ninja-build pkg-config libcli11-dev nlohmann-json3-dev libfmt-dev
-          libpcg-cpp-dev zlib1g-dev libgtest-dev libgmock-dev libbenchmark-dev libboost-math-dev
-          libtomlplusplus-dev python3-matplotlib python3-numpy)
+# What cmake/Dependencies.cmake finds (REQUIRED: CLI11, nlohmann_json, fmt, pcg, zlib, Boost.Math,
+# GTest, whose CMake package also needs libgmock-dev; OpenMP comes with g++; quietly: benchmark,
+# toml++, MPI, for which FindMPI falls back on pkg-config), the Ninja generator of
+# CMakePresets.json, git (the version's commit), clang-format (scripts/check-format.sh) and the
+# plots' Python modules.
+packages=(build-essential cmake ninja-build pkg-config git libcli11-dev nlohmann-json3-dev
+          libfmt-dev libpcg-cpp-dev zlib1g-dev libboost-math-dev libgtest-dev libgmock-dev
+          libbenchmark-dev libtomlplusplus-dev clang-format python3-matplotlib python3-numpy)
 if [[ "${1:-}" != "--without-mpi" && "${ROBENS_WITH_MPI:-1}" != "0" ]]; then
   packages+=(libopenmpi-dev openmpi-bin)
 fi
