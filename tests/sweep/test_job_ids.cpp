@@ -11,6 +11,7 @@
 
 #include "robens/sweep/experiment.hpp"
 #include "robens/sweep/job_grid.hpp"
+#include "robens/sweep/train_options.hpp"
 
 namespace robens {
 namespace {
@@ -20,8 +21,11 @@ namespace fs = std::filesystem;
 
 const fs::path kSource = ROBENS_SOURCE_DIR;
 
-// The ids below were computed with `robens sweep FILE --list` before the sweep engine moved to
-// src/robens/sweep/ (the code that wrote the committed results).
+// The hash ids below were computed with `robens sweep FILE --list` before the sweep engine moved
+// to src/robens/sweep/ (the code that wrote the committed results). Since then a job's point is
+// made canonical first (snake_case keys, "no-KEY": true → "KEY": false; train_options.hpp), so
+// points that were written with dashes have new ids; record_job_id() re-derives the canonical id
+// of an old record, which is how the committed results keep resuming.
 TEST(JobIds, PlainPointIsPinned) {
   const json point = {{"N", 201}, {"alpha", 0.3}, {"model", "perceptron"}, {"algo", "rsa"}};
   EXPECT_EQ(sweep::sweep_job_id("train", "", point, 1), "54dbaf05a3fac16c");
@@ -51,9 +55,14 @@ TEST(JobIds, LinkedAxisPointIsPinned) {
   const auto jobs = sweep::expand_sweep(
       sweep::load_sweep_experiment(kSource / "experiments/pnas_fig2/quick.json"));
   ASSERT_EQ(jobs.size(), 40U);
-  EXPECT_EQ(jobs[0].id, "76cd581446e23e38");
-  EXPECT_EQ(jobs[1].id, "b51138dbcc0332d5");
-  EXPECT_EQ(jobs[2].id, "dedb14641001310c");
+  EXPECT_EQ(jobs[0].id, "1949625877b1a923");  // the canonical point: beta_factor, ...
+  EXPECT_EQ(jobs[1].id, "caa8d87dbf7e0e95");
+  EXPECT_EQ(jobs[2].id, "acca85e72c6114e5");
+  EXPECT_EQ(jobs[0].point, sweep::canonical_train_point(point));
+  // A record written before (dashed keys, the old id) is recognised as that job.
+  const json old_record = {{"job", "76cd581446e23e38"}, {"argv", {"train"}},  {"variant", "rsa"},
+                           {"point", point},            {"seed", 1}};
+  EXPECT_EQ(sweep::record_job_id(old_record), "1949625877b1a923");
 }
 
 // PNAS Fig. 6 quick: the id hashes the template "traces/{job}.jsonl", not the filled-in path.
@@ -61,9 +70,10 @@ TEST(JobIds, TemplatePointIsPinned) {
   const auto jobs = sweep::expand_sweep(
       sweep::load_sweep_experiment(kSource / "experiments/pnas_fig6/quick.json"));
   ASSERT_FALSE(jobs.empty());
-  EXPECT_EQ(jobs[0].id, "65bc313b31386a03");
+  EXPECT_EQ(jobs[0].id, "493d973f2a981319");  // was 65bc313b31386a03 with "no-outatzero": true
   EXPECT_EQ(jobs[0].point["trace"], "traces/{job}.jsonl");
-  EXPECT_EQ(sweep::sweep_job_id("train", "", jobs[0].point, 1), "65bc313b31386a03");
+  EXPECT_EQ(jobs[0].point["outatzero"], false);
+  EXPECT_EQ(sweep::sweep_job_id("train", "", jobs[0].point, 1), "493d973f2a981319");
 }
 
 TEST(JobIds, KeyOrderDoesNotMatterButEveryPartDoes) {
@@ -89,7 +99,8 @@ std::vector<json> records_of(const fs::path& file) {
   return records;
 }
 
-// Every committed record gets its stored id back from its command, variant, point and seed.
+// The hash function is unchanged: every committed record gets its stored id back from its
+// command, variant, point as written and seed.
 TEST(JobIds, EveryCommittedRecordKeepsItsId) {
   std::size_t checked = 0;
   for (const auto& entry : fs::recursive_directory_iterator(kSource / "experiments/results")) {
@@ -115,7 +126,7 @@ TEST(JobIds, CommittedDescriptionExpandsToItsCommittedResults) {
   std::map<std::string, std::vector<std::string>> expected, recorded;
   for (const auto& job : jobs) expected[job.id] = job.args;
   for (const auto& r : records_of(dir / "pnas_fig2_full.results.jsonl"))
-    recorded[r["job"].get<std::string>()] = r["argv"].get<std::vector<std::string>>();
+    recorded[sweep::record_job_id(r)] = r["argv"].get<std::vector<std::string>>();
   EXPECT_EQ(jobs.size(), 100U);
   EXPECT_EQ(recorded, expected);  // the same ids, and each with the same command line
 }

@@ -36,7 +36,7 @@ TEST_F(Report, CsvRowsAgreeWithTheRecords) {
   const auto r = run_cli("report " + path("rep.results.jsonl") + " --csv " + path("t.csv"));
   ASSERT_EQ(r.status, 0) << r.err;
   EXPECT_NE(r.out.find("| variant | alpha | runs | solved |"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("Fixed: N=31 max-epochs=200 model=perceptron"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Fixed: N=31 max_epochs=200 model=perceptron"), std::string::npos) << r.out;
 
   // Independent tally from the records: solved count and median epochs of solved runs.
   std::map<std::pair<std::string, double>, std::vector<double>> epochs;

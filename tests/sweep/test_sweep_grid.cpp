@@ -85,7 +85,7 @@ TEST(SweepGrid, TemplatesAreFilledInTheArgumentsOnlyAndTheirFoldersListed) {
   const auto& job = jobs[0];
   EXPECT_EQ(job.point["trace"], "traces/{variant}-{job}.jsonl");  // the id hashes the template
   EXPECT_EQ(joined(job.args),
-            "train --patterns p/s7.txt --save nets/exp.json --teacher --trace "
+            "train --no-center --patterns p/s7.txt --save nets/exp.json --teacher --trace "
             "traces/r-" +
                 job.id + ".jsonl --seed 7 --json --quiet");
   // Only {job}/{seed} paths are per job; their folders are made before the job runs.

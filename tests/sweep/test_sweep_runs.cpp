@@ -123,9 +123,9 @@ TEST_F(SweepRuns, LinkedAxisSetsSeveralOptionsTogether) {
                       "grid": {"size": [{"N": 21, "batch": 7}, {"N": 31, "batch": 11}]}})");
   const auto r = run_cli("sweep " + path("l.json") + " --list");
   ASSERT_EQ(r.status, 0) << r.err;
-  // Booleans: true is a bare flag, false is left out.
-  EXPECT_NE(r.out.find("pending train --N 21 --alpha 0.3 --batch 7 --model perceptron --teacher "
-                       "--seed 1 --json --quiet"),
+  // Booleans: true is --KEY, false is --no-KEY.
+  EXPECT_NE(r.out.find("pending train --N 21 --alpha 0.3 --batch 7 --no-center --model perceptron "
+                       "--teacher --seed 1 --json --quiet"),
             std::string::npos)
       << r.out;
   EXPECT_NE(r.out.find("--N 31 --alpha 0.3 --batch 11"), std::string::npos) << r.out;

@@ -69,14 +69,41 @@ TEST_F(SweepValidation, ConflictsAndReservedOptionsAreNamed) {
 }
 
 TEST_F(SweepValidation, AJobRejectedByTrainStopsTheSweepWithItsMessage) {
-  // sgd has no --y: train exits 2, and the sweep reports which job and why.
-  write("bad.json", R"({"fixed": {"model": "perceptron", "N": 21, "algo": "sgd", "y": 3},
+  // Every value is in range but rSGD needs an odd y: train exits 2, and the sweep reports which
+  // job and why.
+  write("bad.json", R"({"fixed": {"model": "perceptron", "N": 21, "algo": "rsgd", "y": 4},
                         "seeds": 3})");
   const auto r = run_cli("sweep " + path("bad.json") + " -q --jobs 1");
   EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("--y"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("train --N 21 --algo sgd"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("y must be odd"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("train --N 21 --algo rsgd"), std::string::npos) << r.err;
   EXPECT_EQ(testing::read_lines(path("bad.results.jsonl")).size(), 0U);
+}
+
+// Keys and values are checked against the parameter tables before any job runs.
+TEST_F(SweepValidation, OptionsAreCheckedAgainstTheParameterTables) {
+  const std::pair<std::string, std::string> cases[] = {
+      {R"({"fixed": {"algo": "sgd", "y": 3}})", "option 'y' is not an option of train --algo sgd"},
+      {R"({"fixed": {"algo": "rsa", "gama": 1}})", "option 'gama' is not an option"},
+      {R"({"fixed": {"algo": "rsa"}, "grid": {"beta": [0.5, -1]}})", "beta must be >= 0"},
+      {R"({"fixed": {"algo": "nope"}})", "unknown algorithm 'nope'"},
+      {R"({"fixed": {"algo": "fbp"}, "grid": {"threads": [1, 2]}})", "threads may not vary"},
+      {R"({"fixed": {"gamma_step": 0.1, "gamma-step": 0.2}})", "set twice"},
+  };
+  for (const auto& [text, fragment] : cases) {
+    write("e.json", text);
+    const auto r = run_cli("sweep " + path("e.json") + " --list");
+    EXPECT_EQ(r.status, 2) << text;
+    EXPECT_NE(r.err.find(fragment), std::string::npos) << text << "\n" << r.err;
+  }
+  // Both spellings of a key, and no-KEY for a boolean, give the same job.
+  write("a.json", R"({"fixed": {"algo": "fbp", "max_iters": 3, "outatzero": false}})");
+  write("b.json", R"({"fixed": {"algo": "fbp", "max-iters": 3, "no-outatzero": true}})");
+  const auto a = run_cli("sweep " + path("a.json") + " --list");
+  const auto b = run_cli("sweep " + path("b.json") + " --list");
+  ASSERT_EQ(a.status, 0) << a.err;
+  EXPECT_EQ(a.out, b.out);
+  EXPECT_NE(a.out.find("--max-iters 3 --no-outatzero"), std::string::npos) << a.out;
 }
 
 TEST_F(SweepValidation, MissingFileAndHelp) {

@@ -2,6 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "robens/core/error.hpp"
+#include "robens/sweep/train_options.hpp"
+
 namespace robens::sweep {
 namespace {
 
@@ -26,16 +29,13 @@ std::string replace_all(std::string text, const std::string& from, const std::st
   return text;
 }
 
-// Command-line spelling of one option: booleans are bare flags (false: left out).
+// Command-line spelling of one option (train_options.hpp): --flag VALUE, or --x / --no-x.
 void append_option(std::vector<std::string>& args, const std::string& key, const json& value,
                    const Job& job, const Experiment& e, std::vector<std::filesystem::path>& dirs) {
-  if (value.is_boolean()) {
-    if (value.get<bool>()) args.push_back("--" + key);
-    return;
-  }
-  args.push_back("--" + key);
+  const std::string algorithm = algorithm_of(job.point);
   if (!value.is_string()) {
-    args.push_back(value.dump());
+    for (auto& w : train_option_words(key, value, algorithm, value.dump()))
+      args.push_back(std::move(w));
     return;
   }
   const std::string raw = value.get<std::string>();
@@ -49,7 +49,28 @@ void append_option(std::vector<std::string>& args, const std::string& key, const
     const auto parent = std::filesystem::path(text).parent_path();
     if (!parent.empty()) dirs.push_back(parent.is_absolute() ? parent : e.directory / parent);
   }
-  args.push_back(text);
+  for (auto& w : train_option_words(key, value, algorithm, text)) args.push_back(std::move(w));
+}
+
+// Options that a sweep may not vary (ParameterSpec::sweepable) must be set in "fixed".
+void check_varied(const Experiment& e, const std::string& algorithm) {
+  auto check = [&](const std::string& raw, const std::string& where) {
+    const auto* spec = find_train_option(canonical_key(raw), algorithm);
+    require(spec == nullptr || spec->sweepable,
+            "{}: {} may not vary within a sweep (results do not depend on it); set it in "
+            "\"fixed\"",
+            where, raw);
+  };
+  for (const auto& [key, values] : e.grid) {
+    if (!values.empty() && values[0].is_object()) {
+      for (const auto& v : values)
+        for (const auto& [option, x] : v.items()) check(option, "grid." + key);
+    } else {
+      check(key, "grid." + key);
+    }
+  }
+  for (const auto& v : e.variants)
+    for (const auto& [option, x] : v.options.items()) check(option, "variants." + v.name);
 }
 
 }  // namespace
@@ -59,6 +80,19 @@ std::string sweep_job_id(const std::string& command, const std::string& variant,
   // json objects keep their keys sorted, so dump() is canonical whatever order the file used.
   return fmt::format("{:016x}", text_hash(command + '\n' + variant + '\n' + point.dump() + '\n' +
                                           std::to_string(seed)));
+}
+
+std::string record_job_id(const json& record) {
+  try {
+    const std::string command = record.at("argv").at(0).get<std::string>();
+    const json point = command == "train" ? canonical_train_point(record.at("point"))
+                                          : record.at("point");
+    return sweep_job_id(command, record.value("variant", std::string()), point,
+                        record.at("seed").get<std::uint64_t>());
+  } catch (const std::exception&) {
+    // Not a record this robens can re-derive (e.g. an algorithm it no longer has): trust it.
+    return record.value("job", std::string());
+  }
 }
 
 std::vector<Job> expand_sweep(const Experiment& e) {
@@ -81,6 +115,13 @@ std::vector<Job> expand_sweep(const Experiment& e) {
         else
           point[axis->first] = value;
         rest /= axis->second.size();
+      }
+      try {
+        point = canonical_train_point(point);
+        check_varied(e, algorithm_of(point));
+      } catch (const InputError& err) {
+        fail("{}{}: {}", variant.name.empty() ? "" : "variant " + variant.name + ", ",
+             "point " + point.dump(), err.what());
       }
       for (const auto seed : e.seeds) {
         Job job;

@@ -1,6 +1,6 @@
 #pragma once
 // Expands an experiment into its jobs: every variant × grid point × seed. A job's identity is a
-// hash of (command, variant, options, seed) — not of its position — so adding values to the grid
+// hash of (command, variant, canonical options (train_options.hpp), seed) — not of its position — so adding values to the grid
 // or reordering keys keeps the ids of the jobs that were already run.
 #include <cstdint>
 #include <filesystem>
@@ -23,6 +23,11 @@ struct Job {
 
 std::string sweep_job_id(const std::string& command, const std::string& variant,
                          const nlohmann::json& point, std::uint64_t seed);
+
+// The id of a results record, re-derived from its command, variant, point (made canonical, so a
+// record written with "gamma-step" matches a job written with "gamma_step") and seed; the stored
+// "job" field when it cannot be re-derived.
+std::string record_job_id(const nlohmann::json& record);
 
 // Jobs in a fixed order: variants, then grid points (keys in sorted order), then seeds.
 std::vector<Job> expand_sweep(const Experiment& experiment);

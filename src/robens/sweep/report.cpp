@@ -9,6 +9,8 @@
 #include <set>
 
 #include "robens/core/error.hpp"
+#include "robens/sweep/job_grid.hpp"
+#include "robens/sweep/train_options.hpp"
 #include "robens/sweep/statistics.hpp"
 
 namespace robens::sweep {
@@ -72,7 +74,14 @@ std::vector<json> read_records(const std::vector<std::filesystem::path>& files,
         ++table.skipped_lines;
         continue;
       }
-      if (!seen.insert(r["job"].dump()).second) {
+      // Records written with the CLI spelling ("gamma-step") group with canonical ones.
+      try {
+        if (r.contains("argv") && r["argv"].is_array() && !r["argv"].empty() &&
+            r["argv"][0] == "train")
+          r["point"] = canonical_train_point(r["point"]);
+      } catch (const InputError&) {  // an option this robens no longer has: keep it as written
+      }
+      if (!seen.insert(record_job_id(r)).second) {
         ++table.duplicates;
         continue;
       }

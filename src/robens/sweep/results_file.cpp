@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "robens/core/error.hpp"
+#include "robens/sweep/job_grid.hpp"
 
 namespace robens::sweep {
 namespace {
@@ -64,7 +65,7 @@ ResultsFile::ResultsFile(const std::filesystem::path& path) : path_(path) {
     if (!complete) {
       if (is_record) {
         // A whole record whose newline was lost: keep it, finish the line.
-        done_.insert(record["job"].get<std::string>());
+        done_.insert(record_job_id(record));
         write_all(fd_, "\n", name);
       } else {
         // A record torn by a crash mid-write: cut it off; the job simply runs again.
@@ -75,7 +76,7 @@ ResultsFile::ResultsFile(const std::filesystem::path& path) : path_(path) {
       break;
     }
     if (is_record)
-      done_.insert(record["job"].get<std::string>());
+      done_.insert(record_job_id(record));
     else if (!line.empty())
       ++ignored_lines_;
     start = end + 1;
@@ -92,7 +93,7 @@ std::set<std::string> ResultsFile::read_job_ids(const std::filesystem::path& pat
     const auto record = nlohmann::json::parse(line, nullptr, false);
     if (!record.is_discarded() && record.is_object() && record.contains("job") &&
         record["job"].is_string())
-      ids.insert(record["job"].get<std::string>());
+      ids.insert(record_job_id(record));
   }
   return ids;
 }
@@ -106,7 +107,7 @@ void ResultsFile::append(const nlohmann::json& record) {
   write_all(fd_, record.dump() + "\n", name);
   require(::fsync(fd_) == 0, "{}: cannot sync to disk: {}", name, std::strerror(errno));
   if (record.contains("job") && record["job"].is_string())
-    done_.insert(record["job"].get<std::string>());
+    done_.insert(record_job_id(record));
 }
 
 }  // namespace robens::sweep
