@@ -80,18 +80,18 @@ TEST_F(JobRunner, CrashedJobsAreReportedAsFailuresNotPrinted) {
 }
 
 TEST_F(JobRunner, AJobRejectedByTrainStopsLaunchingWithItsMessage) {
-  // Every value is in range, but rSGD needs an odd y (its centre is a majority): train exits 2;
-  // with one slot the second job never starts.
-  const auto e = experiment(R"({"fixed": {"model": "perceptron", "N": 21, "algo": "rsgd", "y": 4},
-                                "seeds": 3})");
+  // The description is valid but the pattern file does not exist: train exits 2; with one slot
+  // the second job never starts.
+  const auto e = experiment(R"({"fixed": {"model": "perceptron", "algo": "rsgd",
+                                "patterns": "missing.txt"}, "seeds": 3})");
   const auto jobs = sweep::expand_sweep(e);
   std::size_t records = 0;
   const auto outcome = sweep::run_sweep_jobs(e, pointers(jobs), {ROBENS_CLI_PATH, 1, {}},
                                              {[&](const json&) { ++records; }, {}, {}});
   EXPECT_EQ(records, 0U);
-  EXPECT_EQ(outcome.error.rfind("job " + jobs[0].id + " (train --N 21 --algo rsgd", 0), 0U)
+  EXPECT_EQ(outcome.error.rfind("job " + jobs[0].id + " (train --algo rsgd", 0), 0U)
       << outcome.error;
-  EXPECT_NE(outcome.error.find("y must be odd"), std::string::npos) << outcome.error;
+  EXPECT_NE(outcome.error.find("missing.txt: no such file"), std::string::npos) << outcome.error;
 }
 
 TEST(JobRecord, HoldsTheJobAndTheResult) {

@@ -69,14 +69,14 @@ TEST_F(SweepValidation, ConflictsAndReservedOptionsAreNamed) {
 }
 
 TEST_F(SweepValidation, AJobRejectedByTrainStopsTheSweepWithItsMessage) {
-  // Every value is in range but rSGD needs an odd y: train exits 2, and the sweep reports which
-  // job and why.
-  write("bad.json", R"({"fixed": {"model": "perceptron", "N": 21, "algo": "rsgd", "y": 4},
-                        "seeds": 3})");
+  // The description is valid but its pattern file does not exist: train exits 2, and the sweep
+  // reports which job and why.
+  write("bad.json", R"({"fixed": {"model": "perceptron", "algo": "rsgd",
+                        "patterns": "missing.txt"}, "seeds": 3})");
   const auto r = run_cli("sweep " + path("bad.json") + " -q --jobs 1");
   EXPECT_EQ(r.status, 2);
-  EXPECT_NE(r.err.find("y must be odd"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("train --N 21 --algo rsgd"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("missing.txt: no such file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("train --algo rsgd --model perceptron"), std::string::npos) << r.err;
   EXPECT_EQ(testing::read_lines(path("bad.results.jsonl")).size(), 0U);
 }
 
@@ -89,6 +89,10 @@ TEST_F(SweepValidation, OptionsAreCheckedAgainstTheParameterTables) {
       {R"({"fixed": {"algo": "nope"}})", "unknown algorithm 'nope'"},
       {R"({"fixed": {"algo": "fbp"}, "grid": {"threads": [1, 2]}})", "threads may not vary"},
       {R"({"fixed": {"gamma_step": 0.1, "gamma-step": 0.2}})", "set twice"},
+      {R"({"fixed": {"y": 4}})", "y must be odd"},
+      {R"({"fixed": {"activation": "relu", "arch": "tree", "N": 64, "K": 4}})",
+       "ReLU units are not supported"},
+      {R"({"fixed": {"algo": "fbp", "arch": "tree", "N": 63, "K": 3}})", "tree committee"},
   };
   for (const auto& [text, fragment] : cases) {
     write("e.json", text);

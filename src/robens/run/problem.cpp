@@ -103,6 +103,12 @@ TrainingProblem build_problem(const nlohmann::json& values, std::uint64_t seed) 
   return problem;
 }
 
+NetworkShape problem_shape(const nlohmann::json& values) {
+  nlohmann::json given = nlohmann::json::object();
+  for (const auto& [key, value] : values.items()) given[canonical_key(key)] = value;
+  return shape_of(problem_parameter_table().from_json(values), given, 0);
+}
+
 TrainingProblem make_problem(PatternSet patterns, const NetworkShape& shape, std::uint64_t seed,
                              const std::string& source) {
   patterns.validate();

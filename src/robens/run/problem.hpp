@@ -41,6 +41,10 @@ const ParameterTable<ProblemParameters>& problem_parameter_table();
 // different N or teacher is an error). Throws InputError.
 TrainingProblem build_problem(const nlohmann::json& values, std::uint64_t seed);
 
+// The network of `values` without making the data (a pattern file is not read: its N is then the
+// N given or the default). Throws InputError for an invalid network.
+NetworkShape problem_shape(const nlohmann::json& values);
+
 // A problem from patterns already in memory (e.g. numpy arrays): `source` names them in the
 // description ("patterns").
 TrainingProblem make_problem(PatternSet patterns, const NetworkShape& shape, std::uint64_t seed,

@@ -119,6 +119,8 @@ std::vector<Job> expand_sweep(const Experiment& e) {
       try {
         point = canonical_train_point(point);
         check_varied(e, algorithm_of(point));
+        const std::string why = unsupported_network(point);
+        require(why.empty(), "{}", why);
       } catch (const InputError& err) {
         fail("{}{}: {}", variant.name.empty() ? "" : "variant " + variant.name + ", ",
              "point " + point.dump(), err.what());

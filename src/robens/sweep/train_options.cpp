@@ -77,6 +77,27 @@ nlohmann::json canonical_train_point(const nlohmann::json& point) {
   return out;
 }
 
+std::string unsupported_network(const nlohmann::json& point) {
+  if (point.contains("patterns")) return "";
+  const std::string algorithm = algorithm_of(point);
+  const AlgorithmInfo& info = find_algorithm(algorithm);
+  static const auto problem_specs = problem_parameter_table().specs();
+  nlohmann::json problem = nlohmann::json::object(), parameters = nlohmann::json::object();
+  for (const auto& [key, value] : point.items()) {
+    const ParameterSpec* spec = find_train_option(key, algorithm);
+    if (spec == nullptr) continue;
+    const nlohmann::json v = value.is_string() && spec->type != ParameterType::text &&
+                                     spec->type != ParameterType::choice
+                                 ? spec->parse(value.get<std::string>())
+                                 : value;
+    if (find_in(problem_specs, key) != nullptr)
+      problem[key] = v;
+    else if (find_in(info.parameters, key) != nullptr && !spec->output)
+      parameters[key] = v;
+  }
+  return info.make(parameters)->unsupported(problem_shape(problem));
+}
+
 std::vector<std::string> train_option_words(const std::string& key, const nlohmann::json& value,
                                             const std::string& algorithm,
                                             const std::string& text) {

@@ -23,6 +23,10 @@ std::string algorithm_of(const nlohmann::json& point);
 // the key). Values keep their JSON form (a count written "1e4" stays a string) so ids are stable.
 nlohmann::json canonical_train_point(const nlohmann::json& point);
 
+// Why the point's algorithm cannot train the point's network ("" if it can, or if the network
+// comes from a pattern file and is only known when the job runs).
+std::string unsupported_network(const nlohmann::json& point);
+
 // The command-line words of one canonical option: {"--gamma-step", "0.001"}, {"--no-outatzero"}.
 // `text` is the value as text (placeholders already filled in) for non-booleans.
 std::vector<std::string> train_option_words(const std::string& key, const nlohmann::json& value,
