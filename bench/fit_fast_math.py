@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Fits the polynomial coefficients of src/robens/core/bp_fast_math.hpp (needs mpmath).
+"""Fits the polynomial coefficients of src/robens/math/fast_math.hpp (needs mpmath).
 
-Prints each table highest degree first, as used by bp::fast::horner, with the fit's maximum
+Prints each table highest degree first, as used by math::fast::horner, with the fit's maximum
 error. Chebyshev fits (mpmath.chebyfit) at 50 digits; the results are rounded to double.
 """
 import mpmath as mp
