@@ -38,21 +38,28 @@ void ProgressLine::on_finish(const RunSummary&) {
 }
 
 namespace {
-volatile std::sig_atomic_t g_interrupted = 0;
-extern "C" void on_sigint(int) {
-  if (g_interrupted) {
-    std::signal(SIGINT, SIG_DFL);
-    std::raise(SIGINT);
+// The stop signals of a terminal (Ctrl-C), a batch scheduler (SIGTERM) and a closed session
+// (SIGHUP): the first asks the run to stop after the current step and keep its results; a second
+// one ends the process at once with the default action.
+constexpr int kStopSignals[] = {SIGINT, SIGTERM, SIGHUP};
+volatile std::sig_atomic_t g_stop_signal = 0;
+extern "C" void on_train_stop_signal(int sig) {
+  if (g_stop_signal != 0) {
+    std::signal(sig, SIG_DFL);
+    std::raise(sig);
   }
-  g_interrupted = 1;
+  g_stop_signal = sig;
 }
 }  // namespace
 
 InterruptHandler::InterruptHandler() {
-  g_interrupted = 0;
-  std::signal(SIGINT, on_sigint);
+  g_stop_signal = 0;
+  for (int sig : kStopSignals) std::signal(sig, on_train_stop_signal);
 }
-InterruptHandler::~InterruptHandler() { std::signal(SIGINT, SIG_DFL); }
-bool InterruptHandler::stop_requested() const { return g_interrupted != 0; }
+InterruptHandler::~InterruptHandler() {
+  for (int sig : kStopSignals) std::signal(sig, SIG_DFL);
+}
+bool InterruptHandler::stop_requested() const { return g_stop_signal != 0; }
+int InterruptHandler::signal() const { return g_stop_signal; }
 
 }  // namespace robens::cli

@@ -1,7 +1,7 @@
 #pragma once
 // Observers the CLI attaches to a training run: the live progress line (terminals only) and
-// Ctrl-C handling (first Ctrl-C: stop after the current step and keep the results; second: exit
-// at once). The trace file is a library observer (run/trace_file.hpp).
+// stop signals (Ctrl-C, SIGTERM, SIGHUP: stop after the current step and keep the results).
+// The trace file is a library observer (run/trace_file.hpp).
 #include <chrono>
 #include <string>
 
@@ -23,12 +23,14 @@ class ProgressLine : public Observer {
   std::chrono::steady_clock::time_point last_;
 };
 
-// Installs a SIGINT handler for the lifetime of the object.
+// Installs SIGINT, SIGTERM and SIGHUP handlers for the lifetime of the object: the first signal
+// stops the run after the current step (its results are kept and saved), a second one kills.
 class InterruptHandler : public Observer {
  public:
   InterruptHandler();
   ~InterruptHandler() override;
   bool stop_requested() const override;
+  int signal() const;  // the signal that asked to stop (0: none)
 };
 
 }  // namespace robens::cli

@@ -110,7 +110,9 @@ int train_command(int argc, char** argv) {
     fmt::print("{}\n", summary.to_json().dump());
   else
     print_human_summary(summary, options);
-  return summary.result.interrupted ? 130 : 0;
+  // 128 + the signal, as a shell reports a process ended by it (130 for Ctrl-C, 143 for SIGTERM).
+  if (summary.result.interrupted) return 128 + (interrupt.signal() != 0 ? interrupt.signal() : 2);
+  return 0;
 }
 
 }  // namespace robens::cli

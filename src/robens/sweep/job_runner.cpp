@@ -50,7 +50,9 @@ struct sigaction g_old_int, g_old_term;
 // Turns one finished process into a record, a failure, or the sweep's stopping error.
 void handle_finished(const FinishedProcess& f, const Job& job, const Experiment& experiment,
                      const RunHooks& hooks, RunOutcome& outcome) {
-  if (Interrupt::requested() && (f.exit_code == 130 || f.signal != 0)) return;
+  // A job stopped by our signal exits 128 + SIGINT/SIGHUP/SIGTERM, or dies of it.
+  const bool stopped = f.exit_code == 129 || f.exit_code == 130 || f.exit_code == 143;
+  if (Interrupt::requested() && (stopped || f.signal != 0)) return;
   if (f.exit_code == 2) {
     if (outcome.error.empty())
       outcome.error =
