@@ -181,6 +181,13 @@ TEST_F(CliFiles, BadInputsGetClearErrors) {
       {"eval " + path("net_bad.json") + " " + path("ok.txt"), "net_bad.json"},
       {"eval " + path("missing.json") + " " + path("ok.txt"), "no such file"},
       {"frobnicate", "unknown subcommand"},
+      {"train --seed -1", "--seed: expected a non-negative whole number"},
+      {"train --save ''", "--save: empty file name"},
+      {"train --patterns ''", "--patterns: empty file name"},
+      {"train --algo fbp --threads -5", "threads must be >= 0"},
+      {"train --algo fbp --max-steps -2", "max_steps must be >= -1"},
+      {"train --center --no-center", "exclude each other"},
+      {"train --max-epochs 1e30", "too large"},
   };
   for (const auto& [args, fragment] : cases) {
     const auto r = run_cli(args);

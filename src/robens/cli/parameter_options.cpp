@@ -1,5 +1,7 @@
 #include "robens/cli/parameter_options.hpp"
 
+#include <charconv>
+
 #include <fmt/format.h>
 
 #include "robens/core/error.hpp"
@@ -20,6 +22,22 @@ std::string type_name(const ParameterSpec& s) {
 }
 
 }  // namespace
+
+CLI::Option* add_seed_option(CLI::App& app, std::uint64_t& seed, const std::string& help) {
+  return app
+      .add_option_function<std::string>(
+          "--seed",
+          [&seed](const std::string& text) {
+            std::uint64_t v = 0;
+            const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+            require(!text.empty() && ec == std::errc() && end == text.data() + text.size(),
+                    "--seed: expected a non-negative whole number below 2^64, got '{}'", text);
+            seed = v;
+          },
+          help)
+      ->type_name("UINT")
+      ->default_str(std::to_string(seed));
+}
 
 void ParameterOptions::add(CLI::App& group, const std::vector<ParameterSpec>& specs) {
   for (const auto& spec : specs) {
@@ -54,6 +72,8 @@ nlohmann::json ParameterOptions::values() const {
               b->option->get_name(), b->negation->get_name());
       if (b->option->count() > 0 || b->negation->count() > 0) out[b->spec.key] = b->flag;
     } else if (b->option->count() > 0) {
+      // An empty file name would silently mean "none" (no output, generated data).
+      require(!b->spec.file || !b->text.empty(), "{}: empty file name", b->option->get_name());
       out[b->spec.key] = b->spec.parse(b->text);
     }
   }

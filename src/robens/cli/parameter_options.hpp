@@ -3,6 +3,7 @@
 // becomes `--gamma-step VALUE`, a boolean `init_equal` the flags `--init-equal` / `--no-init-equal`
 // (help shows the one that changes the default). Only the options given on the command line end
 // up in values(), so the library applies the defaults and the validation.
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,9 @@
 #include "robens/core/parameter_spec.hpp"
 
 namespace robens::cli {
+
+// --seed: a non-negative whole number (CLI11 alone would wrap "-1" to 2^64 − 1).
+CLI::Option* add_seed_option(CLI::App& app, std::uint64_t& seed, const std::string& help);
 
 class ParameterOptions {
  public:

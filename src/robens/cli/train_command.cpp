@@ -73,8 +73,7 @@ int train_command(int argc, char** argv) {
   problem_options.add(*app.add_option_group("Problem", "the network and the data"),
                       problem_parameter_table().specs());
   std::uint64_t seed = 1;
-  app.add_option("--seed", seed, "seed of every random choice (data and algorithm)")
-      ->capture_default_str();
+  add_seed_option(app, seed, "seed of every random choice (data and algorithm)");
   auto* out = app.add_option_group("Start and output", "where the run starts, what is written");
   run_options.add(*out, run_option_table().specs());
   bool json = false, quiet = false;
