@@ -15,8 +15,13 @@ configure: deps
 	@grep -qx 'ROBENS_WERROR:BOOL=$(WERROR)' build/CMakeCache.txt 2>/dev/null || \
 	  cmake --preset release -DROBENS_WERROR=$(WERROR)
 
+# Also installs the Python package (issue 13) for /usr/bin/python3: `import robens` works without
+# PYTHONPATH (root: /usr/local/lib/python3.X/dist-packages, else the user site; README
+# "Quick start in Python").
 build: configure
 	@cmake --build --preset release -j $(JOBS)
+	@out=$$(cmake --install build --component python) || { echo "$$out"; exit 1; }; \
+	  echo "$$out" | grep -e '-- Installing' || true
 
 run: build
 	./build/robens train $(ARGS)

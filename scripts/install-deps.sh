@@ -7,11 +7,13 @@ set -euo pipefail
 # What cmake/Dependencies.cmake finds (REQUIRED: CLI11, nlohmann_json, fmt, pcg, zlib, Boost.Math,
 # GTest, whose CMake package also needs libgmock-dev; OpenMP comes with g++; quietly: benchmark,
 # toml++, MPI, for which FindMPI falls back on pkg-config), the Ninja generator of
-# CMakePresets.json, git (the version's commit), clang-format (scripts/check-format.sh) and the
-# plots' Python modules.
+# CMakePresets.json, git (the version's commit), clang-format (scripts/check-format.sh), the
+# plots' Python modules, and pybind11 + Python headers, pytest, tqdm for the Python package.
 packages=(build-essential cmake ninja-build pkg-config git libcli11-dev nlohmann-json3-dev
           libfmt-dev libpcg-cpp-dev zlib1g-dev libboost-math-dev libgtest-dev libgmock-dev
-          libbenchmark-dev libtomlplusplus-dev clang-format python3-matplotlib python3-numpy)
+          libbenchmark-dev libtomlplusplus-dev clang-format python3-matplotlib python3-numpy
+          # the Python package (src/robens/python): bindings, its tests, progress bars
+          pybind11-dev python3-dev python3-pytest python3-tqdm)
 if [[ "${1:-}" != "--without-mpi" && "${ROBENS_WITH_MPI:-1}" != "0" ]]; then
   packages+=(libopenmpi-dev openmpi-bin)
 fi
