@@ -19,8 +19,7 @@ void BM_FbpSweep(benchmark::State& state) {
   config.damping = 0.5;
   config.threads = static_cast<int>(state.range(0));
   FbpEngine engine(patterns, shape,
-                   FbpMessages::random(MessageFormat::tanh, 321, 5, patterns.size(), 0.1, 1),
-                   config);
+                   random_messages(MessageFormat::tanh, 321, 5, patterns.size(), 0.1, 1), config);
   engine.set_outfields();
   Rng rng(1, StreamPurpose::schedule, 1);
   for (int t = 0; t < 20; ++t) {

@@ -1,19 +1,22 @@
-// Message files (spec fbp.md §5.6): exact round trip in both formats, gzip and plain input,
-// malformed files rejected, and resuming from saved messages repeats the next step exactly.
+// Message files (docs/fbp.md, "Message files"): exact round trip in both formats, gzip and plain
+// input, malformed files rejected, and resuming from saved messages repeats the next step exactly.
 #include <gtest/gtest.h>
 
 #include <fstream>
 
 #include "fbp_test_util.hpp"
+#include "robens/algorithms/fbp/bp_fields.hpp"
+#include "robens/algorithms/fbp/fbp_messages.hpp"
+#include "robens/core/error.hpp"
+#include "robens/io/message_file.hpp"
 #include "robens/run/run.hpp"
 #include "robens/run/warm_start_file.hpp"
-#include "robens/core/error.hpp"
 
 namespace robens {
 namespace {
 
 FbpMessages sample_messages(MessageFormat f) {
-  FbpMessages m = FbpMessages::random(f, 7, 3, 4, 0.9, 11);
+  FbpMessages m = random_messages(f, 7, 3, 4, 0.9, 11);
   for (std::size_t i = 0; i < m.ux.size(); ++i) m.ux[i] = 0.1 * static_cast<double>(i) - 0.3;
   if (f == MessageFormat::tanh) {
     m.mt2 = {bp::kInf, -bp::kInf, bp::kInf, bp::kInf};
@@ -50,7 +53,8 @@ TEST(FbpMessages, GzipFileRoundTripAndPlainFilesAreRead) {
   std::ofstream(plain) << messages_to_text(m);
   EXPECT_TRUE(read_messages(plain) == m);
   // Conversion between formats: tanh → plain → tanh keeps unsaturated fields.
-  const FbpMessages back = m.converted(MessageFormat::plain).converted(MessageFormat::tanh);
+  const FbpMessages back =
+      convert_messages(convert_messages(m, MessageFormat::plain), MessageFormat::tanh);
   for (std::size_t i = 0; i < m.uw.size(); ++i) EXPECT_NEAR(back.uw[i], m.uw[i], 1e-12);
   EXPECT_EQ(back.mt2[0], 30.0);  // plain → tanh clamps at ±30
 }

@@ -1,12 +1,12 @@
-// fBP and rBP as solvers (spec fbp.md §7): N = 21, K = 5, alpha = 0.1 (M = 10) is solved with every
+// fBP and rBP as solvers (docs/fbp.md): N = 21, K = 5, alpha = 0.1 (M = 10) is solved with every
 // protocol, accuracy level and representation over several seeds; results do not depend on the
 // number of threads; bad parameters are rejected.
 #include <gtest/gtest.h>
 
 #include "fbp_test_util.hpp"
-#include "robens/run/warm_start_file.hpp"
 #include "robens/core/error.hpp"
 #include "robens/models/committee.hpp"
+#include "robens/run/warm_start_file.hpp"
 
 namespace robens {
 namespace {
@@ -89,8 +89,8 @@ TEST(FbpSolve, ThermodynamicRunGoesThroughTheWholeProtocol) {
     const TrainResult r = FocusingBp(p).run(committee_problem(21, 5, 0.1, 135), rec);
     EXPECT_TRUE(r.solved) << to_string(format);
     ASSERT_EQ(rec.records.size(), 104U);
-    // The tanh form keeps every quantity finite; the plain form may lose them at large γ (spec
-    // §3.7).
+    // The tanh form keeps every quantity finite; the plain form may lose them at large γ
+    // (docs/fbp.md, "Numerics").
     if (format == MessageFormat::tanh)
       for (const auto& s : rec.records) {
         ASSERT_TRUE(s.data["local_entropy"].is_number()) << s.data.dump();
@@ -128,7 +128,7 @@ TEST(FbpSolve, ExactAndAccurateFirstLayerAgreeForLargeFanIn) {
     FbpEngine::Config c;
     c.accuracy1 = acc;
     FbpEngine e(problem.patterns, problem.shape,
-                FbpMessages::random(MessageFormat::tanh, 201, 1, 1, 0.6, 5), c);
+                random_messages(MessageFormat::tanh, 201, 1, 1, 0.6, 5), c);
     e.set_focusing(0, 1);
     e.set_outfields();
     Rng rng(1, StreamPurpose::schedule, 1);

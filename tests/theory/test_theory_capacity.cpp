@@ -1,4 +1,5 @@
-// RS saddle points and capacities against the reference values of spec §9 (theory.md).
+// RS saddle points and capacities against the reference values of docs/theory.md, "Reference
+// values reproduced".
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -115,8 +116,11 @@ TEST(TheoryCapacity, RejectsBadParameters) {
   bad.max_iterations = 3;
   EXPECT_THROW(solve_rs(k, WeightPrior::binary, 0.5, bad),
                InputError);  // fails loudly, no silent number
-  EXPECT_THROW(parse_transfer("tanh"), InputError);
-  EXPECT_THROW(parse_weight_prior("ternary"), InputError);
+  EXPECT_THROW(parse_enum<Transfer>("tanh", "--activation"), InputError);
+  EXPECT_THROW(parse_enum<WeightPrior>("ternary", "--weights"), InputError);
+  EXPECT_EQ(parse_enum<Transfer>("linear", "--activation"), Transfer::identity);
+  EXPECT_EQ(to_string(Transfer::identity), "identity");
+  EXPECT_EQ(parse_enum<KernelVariant>("uncentred", "--kernel-variant"), KernelVariant::uncentred);
   EXPECT_THROW(Kernel(Transfer::sign, KernelVariant::uncentred), InputError);
 }
 

@@ -3,19 +3,21 @@
 
 #include "robens/cli/commands.hpp"
 #include "robens/cli/parameter_options.hpp"
+#include "robens/core/enum_names.hpp"
 #include "robens/core/error.hpp"
+#include "robens/core/version.hpp"
 #include "robens/io/network_file.hpp"
 #include "robens/io/pattern_file.hpp"
-#include "robens/core/version.hpp"
 #include "robens/models/teacher.hpp"
 #include "robens/run/problem.hpp"
 
 namespace robens::cli {
 
 int generate_command(int argc, char** argv) {
-  CLI::App app("Write a pattern file: M = round(alpha * weights) random +1/-1 patterns with random labels, or "
-               "labels from a random teacher (--teacher). Same seed and options, same file.",
-               "robens generate");
+  CLI::App app(
+      "Write a pattern file: M = round(alpha * weights) random +1/-1 patterns with random labels, "
+      "or labels from a random teacher (--teacher). Same seed and options, same file.",
+      "robens generate");
   ParameterOptions problem_options;
   auto specs = problem_parameter_table().specs();
   std::erase_if(specs, [](const ParameterSpec& s) { return s.key == "patterns"; });
@@ -26,9 +28,13 @@ int generate_command(int argc, char** argv) {
   std::string out_path, format_name = "auto", teacher_path;
   app.add_option("--out,-o", out_path, "output FILE")->required();
   app.add_option("--format", format_name, "text | binary | auto (binary for *.rbp)")
-      ->check(CLI::IsMember({"text", "binary", "auto"}))->capture_default_str();
-  app.add_option("--save-teacher", teacher_path, "with --teacher: also save the teacher network (JSON)");
-  app.footer("Text format: one pattern per line, label first, then the inputs, as +1/-1; '#' lines are comments.");
+      ->check(CLI::IsMember({"text", "binary", "auto"}))
+      ->capture_default_str();
+  app.add_option("--save-teacher", teacher_path,
+                 "with --teacher: also save the teacher network (JSON)");
+  app.footer(
+      "Text format: one pattern per line, label first, then the inputs, as +1/-1; '#' lines are "
+      "comments.");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -41,9 +47,9 @@ int generate_command(int argc, char** argv) {
   const auto data_seed = problem.description["data_seed"].get<std::uint64_t>();
   const nlohmann::json meta = {
       {"version", kVersion}, {"seed", data_seed}, {"params", problem.description}};
-  const PatternFormat format = format_name == "auto"     ? format_for_path(out_path)
-                               : format_name == "binary" ? PatternFormat::binary
-                                                         : PatternFormat::text;
+  const PatternFormat format = format_name == "auto"
+                                   ? format_for_path(out_path)
+                                   : parse_enum<PatternFormat>(format_name, "--format");
   write_patterns(out_path, problem.patterns, format, meta.dump());
   if (!teacher_path.empty()) {
     const auto teacher =
@@ -53,8 +59,8 @@ int generate_command(int argc, char** argv) {
     file.center = teacher.teacher;
     save_network_file(teacher_path, file);
   }
-  fmt::print(stderr, "wrote {} patterns of {} inputs to {}\n", problem.patterns.size(), problem.patterns.input_size(),
-             out_path);
+  fmt::print(stderr, "wrote {} patterns of {} inputs to {}\n", problem.patterns.size(),
+             problem.patterns.input_size(), out_path);
   return 0;
 }
 

@@ -7,16 +7,20 @@
 #include <cmath>
 #include <sstream>
 
-#include "robens/io/network_file.hpp"
 #include "robens/cli/commands.hpp"
+#include "robens/core/enum_names.hpp"
 #include "robens/core/error.hpp"
-#include "robens/io/files.hpp"
-#include "robens/io/pattern_file.hpp"
 #include "robens/core/version.hpp"
+#include "robens/io/files.hpp"
+#include "robens/io/network_file.hpp"
+#include "robens/io/pattern_file.hpp"
 #include "robens/measure/robustness.hpp"
 
 namespace robens::cli {
 namespace {
+
+// The networks to measure, by name ("center", "majority", "replica1", ...).
+using NamedNetworks = std::vector<std::pair<std::string, BinaryNetwork>>;
 
 nlohmann::json curve_json(const std::vector<RobustnessPoint>& c) {
   nlohmann::json out = nlohmann::json::array();
@@ -35,21 +39,23 @@ std::vector<std::string> split_list(const std::string& s) {
   return out;
 }
 
-}  // namespace
+bool wants(const std::vector<std::string>& v, const char* x) {
+  return std::find(v.begin(), v.end(), x) != v.end();
+}
 
-int measure_command(int argc, char** argv) {
-  CLI::App app(
-      "Measure saved networks (robens train --save) on a pattern file: robustness to input noise "
-      "and to weight flips as curves over eta (PRL 2019 Fig. 3), stability distribution, and the "
-      "overlaps/distances between replicas and centre. Output: JSON on stdout (or --out FILE; "
-      "a .csv name gives one row per curve point).",
-      "robens measure");
+// The command line, as given.
+struct MeasureOptions {
   std::string network_path, patterns_path, out_path, stabilities_path, etas_text, noise = "exact";
   std::string what = "input-noise,weight-noise,overlaps,stabilities",
               which = "center,majority,replicas";
   double eta_max = 0.3;
   int eta_steps = 7, perturbations = 50;
   std::uint64_t seed = 1;
+
+  void add_to(CLI::App& app);
+};
+
+void MeasureOptions::add_to(CLI::App& app) {
   app.add_option("network", network_path,
                  "network FILE (robens train --save, or a bare network JSON)")
       ->required();
@@ -72,147 +78,187 @@ int measure_command(int argc, char** argv) {
   app.add_option(
          "--noise", noise,
          "exact: flip exactly round(eta N) distinct entries | bernoulli: each with probability eta")
-      ->check(CLI::IsMember({"exact", "bernoulli"}))
+      ->check(CLI::IsMember(enum_choices<NoiseMode>()))
       ->capture_default_str();
   app.add_option("--seed", seed, "seed of the perturbations and of majority ties")
       ->capture_default_str();
   app.add_option("--out", out_path, "write to FILE instead of stdout (.csv: curves as CSV rows)");
   app.add_option("--stabilities", stabilities_path,
                  "write every network's normalised stabilities to FILE (CSV)");
+}
+
+// The options checked and decoded (InputError on a bad value).
+struct MeasureRequest {
+  std::vector<std::string> measures, networks;
+  std::vector<double> etas;
+  NoiseMode mode = NoiseMode::exact_count;
+};
+
+std::vector<double> parse_etas(const MeasureOptions& o) {
+  if (o.etas_text.empty()) return eta_grid(o.eta_max, o.eta_steps);
+  std::vector<double> etas;
+  for (const auto& s : split_list(o.etas_text)) {
+    try {
+      etas.push_back(std::stod(s));
+    } catch (const std::exception&) {
+      fail("--etas: '{}' is not a number", s);
+    }
+  }
+  return etas;
+}
+
+MeasureRequest decode(const MeasureOptions& o) {
+  MeasureRequest r{split_list(o.what), split_list(o.which), {}, NoiseMode::exact_count};
+  for (const auto& m : r.measures)
+    require(m == "input-noise" || m == "weight-noise" || m == "overlaps" || m == "stabilities",
+            "--what: unknown measurement '{}'", m);
+  for (const auto& n : r.networks)
+    require(n == "center" || n == "majority" || n == "replicas", "--networks: unknown choice '{}'",
+            n);
+  r.etas = parse_etas(o);
+  r.mode = parse_enum<NoiseMode>(o.noise, "--noise");
+  require(o.perturbations >= 1 && o.perturbations <= 1000000,
+          "--perturbations must be between 1 and 10^6 (got {})", o.perturbations);
+  return r;
+}
+
+NamedNetworks networks_to_measure(const NetworkFile& nets, const MeasureRequest& r,
+                                  const MeasureOptions& o) {
+  const bool needs_replicas = wants(r.networks, "majority") || wants(r.networks, "replicas") ||
+                              wants(r.measures, "overlaps");
+  require(!needs_replicas || !nets.replicas.empty(),
+          "{} holds no replicas; use --networks center and leave out overlaps", o.network_path);
+  NamedNetworks targets;
+  if (wants(r.networks, "center")) targets.emplace_back("center", nets.center);
+  if (wants(r.networks, "majority"))
+    targets.emplace_back("majority", majority_network(nets.replicas, o.seed));
+  if (wants(r.networks, "replicas"))
+    for (std::size_t a = 0; a < nets.replicas.size(); ++a)
+      targets.emplace_back(fmt::format("replica{}", a + 1), nets.replicas[a]);
+  return targets;
+}
+
+nlohmann::json report_header(const MeasureOptions& o, const MeasureRequest& r,
+                             const NetworkFile& nets, const PatternSet& patterns) {
+  return {{"version", kVersion},
+          {"network_file", o.network_path},
+          {"patterns_file", o.patterns_path},
+          {"M", patterns.size()},
+          {"shape", nets.center.shape.to_json()},
+          {"params",
+           {{"seed", o.seed},
+            {"etas", r.etas},
+            {"perturbations", o.perturbations},
+            {"noise", to_string(r.mode)},
+            {"what", r.measures},
+            {"networks", r.networks}}},
+          {"run", nets.run}};
+}
+
+// report[key][name] = curve(net) for every target, plus the replicas' mean; the same rows in csv.
+template <class Curve>
+void add_curves(nlohmann::json& report, std::string& csv, const char* key,
+                const NamedNetworks& targets, const std::vector<double>& etas, Curve curve_of) {
+  nlohmann::json& block = report[key] = nlohmann::json::object();
+  std::vector<double> replica_mean(etas.size(), 0.0);
+  int replicas_seen = 0;
+  for (const auto& [name, net] : targets) {
+    const auto curve = curve_of(net);
+    block[name] = curve_json(curve);
+    for (const auto& p : curve)
+      csv +=
+          fmt::format("{},{},{},{},{}\n", name, key, p.eta, p.error_probability, p.standard_error);
+    if (name.rfind("replica", 0) == 0) {
+      ++replicas_seen;
+      for (std::size_t e = 0; e < curve.size(); ++e) replica_mean[e] += curve[e].error_probability;
+    }
+  }
+  if (replicas_seen == 0) return;
+  nlohmann::json mean = nlohmann::json::array();
+  for (std::size_t e = 0; e < etas.size(); ++e) {
+    mean.push_back({{"eta", etas[e]}, {"error_probability", replica_mean[e] / replicas_seen}});
+    csv += fmt::format("replica_mean,{},{},{},\n", key, etas[e], replica_mean[e] / replicas_seen);
+  }
+  block["replica_mean"] = mean;
+}
+
+// report["stabilities"]: summary per network; every value to `path` as CSV (unless empty).
+void add_stabilities(nlohmann::json& report, const NamedNetworks& targets,
+                     const PatternSet& patterns, const std::string& path) {
+  std::string stab_csv = "network,pattern,stability\n";
+  nlohmann::json& block = report["stabilities"] = nlohmann::json::object();
+  for (const auto& [name, net] : targets) {
+    const auto s = normalized_stabilities(net, patterns);
+    double mean = 0;
+    for (double v : s) mean += v / static_cast<double>(s.size());
+    const auto [lo, hi] = std::minmax_element(s.begin(), s.end());
+    block[name] = {
+        {"mean", mean},
+        {"min", *lo},
+        {"max", *hi},
+        {"negative_or_zero", std::count_if(s.begin(), s.end(), [](double v) { return v <= 0; })}};
+    for (std::size_t a = 0; a < s.size(); ++a)
+      stab_csv += fmt::format("{},{},{}\n", name, a + 1, s[a]);
+  }
+  if (!path.empty()) write_file_atomically(path, stab_csv);
+}
+
+// stdout (JSON), a .csv file (one row per curve point) or a JSON file.
+void write_report(const nlohmann::json& report, const std::string& csv, const MeasureOptions& o) {
+  const std::string& out_path = o.out_path;
+  if (out_path.empty()) {
+    fmt::print("{}\n", report.dump());
+  } else if (out_path.size() > 4 && out_path.substr(out_path.size() - 4) == ".csv") {
+    const nlohmann::json meta{{"params", report["params"]}, {"network_file", o.network_path}};
+    write_file_atomically(out_path,
+                          fmt::format("# robens {} measure: {}\n", kVersion, meta.dump()) + csv);
+  } else {
+    write_file_atomically(out_path, report.dump(1) + "\n");
+  }
+}
+
+}  // namespace
+
+int measure_command(int argc, char** argv) {
+  CLI::App app(
+      "Measure saved networks (robens train --save) on a pattern file: robustness to input noise "
+      "and to weight flips as curves over eta (PRL 2019 Fig. 3), stability distribution, and the "
+      "overlaps/distances between replicas and centre. Output: JSON on stdout (or --out FILE; "
+      "a .csv name gives one row per curve point).",
+      "robens measure");
+  MeasureOptions o;
+  o.add_to(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
-  const auto measures = split_list(what), networks = split_list(which);
-  for (const auto& m : measures)
-    require(m == "input-noise" || m == "weight-noise" || m == "overlaps" || m == "stabilities",
-            "--what: unknown measurement '{}'", m);
-  for (const auto& n : networks)
-    require(n == "center" || n == "majority" || n == "replicas", "--networks: unknown choice '{}'",
-            n);
-  auto wants = [](const std::vector<std::string>& v, const char* x) {
-    return std::find(v.begin(), v.end(), x) != v.end();
-  };
-  std::vector<double> etas;
-  if (!etas_text.empty()) {
-    for (const auto& s : split_list(etas_text)) {
-      try {
-        etas.push_back(std::stod(s));
-      } catch (const std::exception&) {
-        fail("--etas: '{}' is not a number", s);
-      }
-    }
-  } else {
-    etas = eta_grid(eta_max, eta_steps);
-  }
-  const NoiseMode mode = parse_enum<NoiseMode>(noise, "--noise");
-  require(perturbations >= 1 && perturbations <= 1000000,
-          "--perturbations must be between 1 and 10^6 (got {})", perturbations);
-
-  const NetworkFile nets = load_network_file(network_path);
-  const PatternSet patterns = read_patterns(patterns_path);
+  const MeasureRequest r = decode(o);
+  const NetworkFile nets = load_network_file(o.network_path);
+  const PatternSet patterns = read_patterns(o.patterns_path);
   require(patterns.input_size() == nets.center.shape.inputs,
-          "{} has {} inputs but the network expects {}", patterns_path, patterns.input_size(),
+          "{} has {} inputs but the network expects {}", o.patterns_path, patterns.input_size(),
           nets.center.shape.inputs);
-  if (wants(networks, "majority") || wants(networks, "replicas") || wants(measures, "overlaps"))
-    require(
-        !nets.replicas.empty() || (!wants(networks, "majority") && !wants(networks, "replicas") &&
-                                   !wants(measures, "overlaps")),
-        "{} holds no replicas; use --networks center and leave out overlaps", network_path);
+  const NamedNetworks targets = networks_to_measure(nets, r, o);
 
-  // The networks to measure, by name.
-  std::vector<std::pair<std::string, BinaryNetwork>> targets;
-  if (wants(networks, "center")) targets.emplace_back("center", nets.center);
-  if (wants(networks, "majority"))
-    targets.emplace_back("majority", majority_network(nets.replicas, seed));
-  if (wants(networks, "replicas"))
-    for (std::size_t a = 0; a < nets.replicas.size(); ++a)
-      targets.emplace_back(fmt::format("replica{}", a + 1), nets.replicas[a]);
-
-  nlohmann::json report = {{"version", kVersion},
-                           {"network_file", network_path},
-                           {"patterns_file", patterns_path},
-                           {"M", patterns.size()},
-                           {"shape", nets.center.shape.to_json()},
-                           {"params",
-                            {{"seed", seed},
-                             {"etas", etas},
-                             {"perturbations", perturbations},
-                             {"noise", to_string(mode)},
-                             {"what", measures},
-                             {"networks", networks}}},
-                           {"run", nets.run}};
+  nlohmann::json report = report_header(o, r, nets, patterns);
   std::string csv = "network,measure,eta,error_probability,standard_error\n";
-  auto add_curves = [&](const char* key, auto fn) {
-    nlohmann::json& block = report[key] = nlohmann::json::object();
-    std::vector<double> replica_mean(etas.size(), 0.0);
-    int replicas_seen = 0;
-    for (const auto& [name, net] : targets) {
-      const auto curve = fn(net);
-      block[name] = curve_json(curve);
-      for (const auto& p : curve)
-        csv += fmt::format("{},{},{},{},{}\n", name, key, p.eta, p.error_probability,
-                           p.standard_error);
-      if (name.rfind("replica", 0) == 0) {
-        ++replicas_seen;
-        for (std::size_t e = 0; e < curve.size(); ++e)
-          replica_mean[e] += curve[e].error_probability;
-      }
-    }
-    if (replicas_seen > 0) {
-      nlohmann::json mean = nlohmann::json::array();
-      for (std::size_t e = 0; e < etas.size(); ++e) {
-        mean.push_back({{"eta", etas[e]}, {"error_probability", replica_mean[e] / replicas_seen}});
-        csv +=
-            fmt::format("replica_mean,{},{},{},\n", key, etas[e], replica_mean[e] / replicas_seen);
-      }
-      block["replica_mean"] = mean;
-    }
-  };
-  if (wants(measures, "input-noise"))
-    add_curves("input_noise", [&](const BinaryNetwork& n) {
-      return input_noise_curve(n, patterns, etas, perturbations, seed, mode);
+  if (wants(r.measures, "input-noise"))
+    add_curves(report, csv, "input_noise", targets, r.etas, [&](const BinaryNetwork& n) {
+      return input_noise_curve(n, patterns, r.etas, o.perturbations, o.seed, r.mode);
     });
-  if (wants(measures, "weight-noise"))
-    add_curves("weight_noise", [&](const BinaryNetwork& n) {
-      return weight_noise_curve(n, patterns, etas, perturbations, seed, mode);
+  if (wants(r.measures, "weight-noise"))
+    add_curves(report, csv, "weight_noise", targets, r.etas, [&](const BinaryNetwork& n) {
+      return weight_noise_curve(n, patterns, r.etas, o.perturbations, o.seed, r.mode);
     });
-  if (wants(measures, "overlaps")) {
+  if (wants(r.measures, "overlaps")) {
     report["overlaps_majority"] =
-        ensemble_overlaps(nets.replicas, majority_network(nets.replicas, seed)).to_json();
+        ensemble_overlaps(nets.replicas, majority_network(nets.replicas, o.seed)).to_json();
     report["overlaps_center"] = ensemble_overlaps(nets.replicas, nets.center).to_json();
   }
-  if (wants(measures, "stabilities")) {
-    std::string stab_csv = "network,pattern,stability\n";
-    nlohmann::json& block = report["stabilities"] = nlohmann::json::object();
-    for (const auto& [name, net] : targets) {
-      const auto s = normalized_stabilities(net, patterns);
-      double mean = 0;
-      for (double v : s) mean += v / static_cast<double>(s.size());
-      const auto [lo, hi] = std::minmax_element(s.begin(), s.end());
-      block[name] = {
-          {"mean", mean},
-          {"min", *lo},
-          {"max", *hi},
-          {"negative_or_zero", std::count_if(s.begin(), s.end(), [](double v) { return v <= 0; })}};
-      for (std::size_t a = 0; a < s.size(); ++a)
-        stab_csv += fmt::format("{},{},{}\n", name, a + 1, s[a]);
-    }
-    if (!stabilities_path.empty()) write_file_atomically(stabilities_path, stab_csv);
-  }
-  if (out_path.empty()) {
-    fmt::print("{}\n", report.dump());
-  } else if (out_path.size() > 4 && out_path.substr(out_path.size() - 4) == ".csv") {
-    write_file_atomically(
-        out_path,
-        fmt::format(
-            "# robens {} measure: {}\n", kVersion,
-            nlohmann::json{{"params", report["params"]}, {"network_file", network_path}}.dump()) +
-            csv);
-  } else {
-    write_file_atomically(out_path, report.dump(1) + "\n");
-  }
+  if (wants(r.measures, "stabilities"))
+    add_stabilities(report, targets, patterns, o.stabilities_path);
+  write_report(report, csv, o);
   return 0;
 }
 

@@ -131,6 +131,23 @@ sweep::RunOptions run_options(std::size_t jobs_option, bool distributed) {
   return options;
 }
 
+// --list: every job, whether the results file has it, and its arguments.
+void print_job_list(const sweep::Experiment& experiment, const std::vector<sweep::Job>& jobs) {
+  const auto done = sweep::ResultsFile::read_job_ids(experiment.output);
+  for (const auto& job : jobs)
+    fmt::print("{} {} {}\n", job.id, done.contains(job.id) ? "done" : "pending",
+               fmt::join(job.args, " "));
+}
+
+void print_summary(const sweep::Experiment& experiment, std::size_t total, std::size_t already_done,
+                   std::size_t recorded, const sweep::RunOutcome& outcome) {
+  fmt::print(stderr, "robens sweep: {}: {} jobs run, {} already done, {} of {} in {}{}{}\n",
+             experiment.name, recorded, already_done, already_done + recorded, total,
+             experiment.output.string(),
+             outcome.failed > 0 ? fmt::format(", {} failed", outcome.failed) : "",
+             outcome.interrupted ? " (interrupted: rerun to resume)" : "");
+}
+
 }  // namespace
 
 int sweep_command(int argc, char** argv) {
@@ -143,10 +160,7 @@ int sweep_command(int argc, char** argv) {
   const std::vector<sweep::Job> jobs = sweep::expand_sweep(experiment);
 
   if (args.list) {
-    const auto done = sweep::ResultsFile::read_job_ids(experiment.output);
-    for (const auto& job : jobs)
-      fmt::print("{} {} {}\n", job.id, done.contains(job.id) ? "done" : "pending",
-                 fmt::join(job.args, " "));
+    print_job_list(experiment, jobs);
     return 0;
   }
 
@@ -205,12 +219,7 @@ int sweep_command(int argc, char** argv) {
   if (!root) return outcome.interrupted ? 130 : 0;
 
   if (outcome.error.empty()) outcome.error = worker_error;
-  if (!args.quiet)
-    fmt::print(stderr, "robens sweep: {}: {} jobs run, {} already done, {} of {} in {}{}{}\n",
-               experiment.name, recorded, already_done, already_done + recorded, jobs.size(),
-               experiment.output.string(),
-               outcome.failed > 0 ? fmt::format(", {} failed", outcome.failed) : "",
-               outcome.interrupted ? " (interrupted: rerun to resume)" : "");
+  if (!args.quiet) print_summary(experiment, jobs.size(), already_done, recorded, outcome);
   require(outcome.error.empty(), "{}", outcome.error);
   if (outcome.interrupted) return 130;
   return outcome.failed > 0 ? 1 : 0;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "robens/cli/commands.hpp"
+#include "robens/core/enum_names.hpp"
 #include "robens/core/error.hpp"
 #include "robens/core/version.hpp"
 #include "robens/theory/franz_parisi.hpp"
@@ -41,13 +42,13 @@ struct ModelOptions {
         ->check(CLI::IsMember({"sign", "relu"}))
         ->capture_default_str();
     app.add_option("--weights", weights, "weight prior: binary (+-1) or spherical")
-        ->check(CLI::IsMember({"binary", "spherical"}))
+        ->check(CLI::IsMember(enum_choices<WeightPrior>()))
         ->capture_default_str();
     app.add_option(
            "--kernel-variant", variant,
            "centred (physical: +-1 output weights cancel the ReLU mean) or uncentred (ReLU only; "
            "drops the Delta_-1 subtraction, for the PRL-discrepancy study in docs/theory.md)")
-        ->check(CLI::IsMember({"centred", "uncentred"}))
+        ->check(CLI::IsMember(enum_choices<KernelVariant>()))
         ->capture_default_str();
     app.add_flag("--json", json,
                  "print one JSON object (version, parameters, results) instead of text/CSV");
@@ -56,15 +57,15 @@ struct ModelOptions {
         ->capture_default_str();
   }
   Kernel kernel() const {
-    const auto v = variant == "uncentred" ? KernelVariant::uncentred : KernelVariant::centred;
+    const auto v = parse_enum<KernelVariant>(variant, "--kernel-variant");
     if (model == "perceptron") {
       require(v == KernelVariant::centred,
               "--kernel-variant uncentred needs --model committee --activation relu");
       return Kernel(Transfer::identity);
     }
-    return Kernel(parse_transfer(activation), v);
+    return Kernel(parse_enum<Transfer>(activation, "--activation"), v);
   }
-  WeightPrior prior() const { return parse_weight_prior(weights); }
+  WeightPrior prior() const { return parse_enum<WeightPrior>(weights, "--weights"); }
   nlohmann::json to_json() const {
     return {{"model", model},
             {"activation", model == "perceptron" ? "identity" : activation},

@@ -10,7 +10,8 @@ namespace robens {
 std::string read_file(const std::filesystem::path& path) {
   std::error_code ec;
   require(std::filesystem::exists(path, ec), "{}: no such file", path.string());
-  require(!std::filesystem::is_directory(path, ec), "{}: is a directory, expected a file", path.string());
+  require(!std::filesystem::is_directory(path, ec), "{}: is a directory, expected a file",
+          path.string());
   std::ifstream in(path, std::ios::binary);
   require(in.good(), "{}: cannot open for reading", path.string());
   std::ostringstream ss;

@@ -1,7 +1,7 @@
 #pragma once
-// Whole-file reading and writing with clear errors (InputError naming the file). Writes go to a
-// temporary file in the same folder that is renamed over the target, so a reader never sees half
-// a file.
+// File formats: none of its own; the bytes as given, read and written whole by the other io/
+// files. Errors are InputErrors naming the file. Writes go to a temporary file in the same folder
+// that is renamed over the target, so a reader never sees half a file.
 #include <filesystem>
 #include <string>
 

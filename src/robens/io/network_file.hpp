@@ -1,6 +1,6 @@
 #pragma once
-// Trained-network files (JSON): what `robens train --save` writes and `eval`, `measure` and warm
-// starts read.
+// File formats: trained-network files (JSON), what `robens train --save` writes and `eval`,
+// `measure` and warm starts read.
 //   {"format": "robens-network", "format_version": 1, "version": ..., "run": {run info: seed,
 //    algorithm, params}, "solved": ..., "interrupted": ..., "<step unit>": steps, "errors": ...,
 //    "min_errors": ..., "center": NETWORK, "replicas": [NETWORK...],
@@ -8,10 +8,9 @@
 // NETWORK = {"architecture", "inputs", "units", "activation", "weights": ["+-+...", ...]}.
 // "center" is the answer of the run (the centre, or the replica that solved first).
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "robens/models/binary_network.hpp"
 

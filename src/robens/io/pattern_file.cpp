@@ -1,7 +1,5 @@
 #include "robens/io/pattern_file.hpp"
 
-#include "robens/io/files.hpp"
-
 #include <bit>
 #include <charconv>
 #include <cstring>
@@ -9,12 +7,14 @@
 #include <sstream>
 
 #include "robens/core/error.hpp"
+#include "robens/io/files.hpp"
 
 namespace robens {
 namespace {
 
 constexpr char kMagic[8] = {'R', 'B', 'N', 'S', 'P', 'A', 'T', '1'};
-static_assert(std::endian::native == std::endian::little, "binary pattern I/O assumes little endian");
+static_assert(std::endian::native == std::endian::little,
+              "binary pattern I/O assumes little endian");
 
 // Parses one ±1 token; returns 0 if it is anything else.
 int parse_sign(std::string_view token) {
@@ -23,14 +23,18 @@ int parse_sign(std::string_view token) {
   return 0;
 }
 
-void append_u64(std::string& out, std::uint64_t v) { out.append(reinterpret_cast<const char*>(&v), 8); }
+void append_u64(std::string& out, std::uint64_t v) {
+  out.append(reinterpret_cast<const char*>(&v), 8);
+}
 
 class ByteReader {
  public:
-  ByteReader(const std::string& bytes, const std::string& source) : bytes_(bytes), source_(source) {}
+  ByteReader(const std::string& bytes, const std::string& source)
+      : bytes_(bytes), source_(source) {}
   void read(void* dst, std::size_t n) {
-    require(pos_ + n <= bytes_.size(), "{}: binary pattern file is truncated (needs {} more bytes at offset {})",
-            source_, n, pos_);
+    require(pos_ + n <= bytes_.size(),
+            "{}: binary pattern file is truncated (needs {} more bytes at offset {})", source_, n,
+            pos_);
     std::memcpy(dst, bytes_.data() + pos_, n);
     pos_ += n;
   }
@@ -60,7 +64,8 @@ std::string patterns_to_text(const PatternSet& set, const std::string& metadata_
   out += "# robens: " + metadata_json + "\n";
   for (std::size_t a = 0; a < set.size(); ++a) {
     out += set.labels[a] > 0 ? "+1" : "-1";
-    for (std::size_t i = 0; i < set.input_size(); ++i) out += set.inputs.get(a, i) > 0 ? " +1" : " -1";
+    for (std::size_t i = 0; i < set.input_size(); ++i)
+      out += set.inputs.get(a, i) > 0 ? " +1" : " -1";
     out += '\n';
   }
   return out;
@@ -95,10 +100,11 @@ PatternSet patterns_from_text(const std::string& text, const std::string& source
       p = line.find_first_not_of(" \t,", q);
       if (p == std::string_view::npos) break;
     }
-    require(values.size() >= 2, "{}:{}: a pattern line needs a label and at least one input", source, line_no);
+    require(values.size() >= 2, "{}:{}: a pattern line needs a label and at least one input",
+            source, line_no);
     if (rows.empty()) n = values.size() - 1;
-    require(values.size() - 1 == n, "{}:{}: pattern has {} inputs, but the first pattern has {}", source,
-            line_no, values.size() - 1, n);
+    require(values.size() - 1 == n, "{}:{}: pattern has {} inputs, but the first pattern has {}",
+            source, line_no, values.size() - 1, n);
     labels.push_back(values[0]);
     rows.emplace_back(values.begin() + 1, values.end());
   }
@@ -130,7 +136,8 @@ PatternSet patterns_from_binary(const std::string& bytes, const std::string& sou
   ByteReader in(bytes, source);
   char magic[8];
   in.read(magic, 8);
-  require(std::memcmp(magic, kMagic, 8) == 0, "{}: not a robens binary pattern file (bad magic)", source);
+  require(std::memcmp(magic, kMagic, 8) == 0, "{}: not a robens binary pattern file (bad magic)",
+          source);
   const std::uint64_t n = in.u64(), m = in.u64();
   require(n >= 1 && m >= 1, "{}: header says N = {}, M = {}; both must be positive", source, n, m);
   const std::uint64_t payload = 8 * (words_for(m) + m * words_for(n));
@@ -145,18 +152,20 @@ PatternSet patterns_from_binary(const std::string& bytes, const std::string& sou
   for (std::size_t a = 0; a < m; ++a) {
     auto row = set.inputs.row(a);
     in.read(row.data(), row.size() * 8);
-    require((row.back() & ~mask) == 0, "{}: pattern {} has bits set beyond N = {}", source, a + 1, n);
+    require((row.back() & ~mask) == 0, "{}: pattern {} has bits set beyond N = {}", source, a + 1,
+            n);
   }
   const std::uint64_t meta = in.u64();
-  require(meta == in.remaining(), "{}: metadata length {} does not match the {} bytes left", source, meta,
-          in.remaining());
+  require(meta == in.remaining(), "{}: metadata length {} does not match the {} bytes left", source,
+          meta, in.remaining());
   return set;
 }
 
 void write_patterns(const std::filesystem::path& path, const PatternSet& set, PatternFormat format,
                     const std::string& metadata_json) {
-  write_file_atomically(path, format == PatternFormat::binary ? patterns_to_binary(set, metadata_json)
-                                                              : patterns_to_text(set, metadata_json));
+  write_file_atomically(path, format == PatternFormat::binary
+                                  ? patterns_to_binary(set, metadata_json)
+                                  : patterns_to_text(set, metadata_json));
 }
 
 PatternSet read_patterns(const std::filesystem::path& path) {

@@ -1,5 +1,5 @@
 #pragma once
-// Pattern files, in two formats that both round-trip exactly.
+// File formats: pattern files, in two formats that both round-trip exactly.
 //
 // Text (".txt", any other name): one pattern per line, the label first, then the N inputs, all
 // written as +1 / -1 (1 is accepted for +1) and separated by blanks. Lines starting with '#' are
@@ -11,12 +11,19 @@
 // Which reader is used depends on the content (the magic), not the file name.
 #include <filesystem>
 #include <string>
+#include <utility>
 
+#include "robens/core/enum_names.hpp"
 #include "robens/core/pattern_set.hpp"
 
 namespace robens {
 
 enum class PatternFormat { text, binary };
+template <>
+struct EnumNames<PatternFormat> {
+  static constexpr std::pair<PatternFormat, const char*> values[] = {
+      {PatternFormat::text, "text"}, {PatternFormat::binary, "binary"}};
+};
 
 // Guesses from the extension: ".rbp" is binary, anything else text.
 PatternFormat format_for_path(const std::filesystem::path& path);
@@ -29,6 +36,7 @@ PatternSet read_patterns(const std::filesystem::path& path);
 std::string patterns_to_text(const PatternSet& set, const std::string& metadata_json = "{}");
 PatternSet patterns_from_text(const std::string& text, const std::string& source_name = "<text>");
 std::string patterns_to_binary(const PatternSet& set, const std::string& metadata_json = "{}");
-PatternSet patterns_from_binary(const std::string& bytes, const std::string& source_name = "<bytes>");
+PatternSet patterns_from_binary(const std::string& bytes,
+                                const std::string& source_name = "<bytes>");
 
 }  // namespace robens

@@ -98,23 +98,4 @@ double Kernel::dphi_at_one() const {
   return 1.0;
 }
 
-Transfer parse_transfer(const std::string& s) {
-  if (s == "identity" || s == "linear") return Transfer::identity;
-  if (s == "sign") return Transfer::sign;
-  if (s == "relu") return Transfer::relu;
-  fail("unknown activation '{}' (expected sign, relu or identity)", s);
-}
-
-std::string to_string(Transfer t) {
-  switch (t) {
-    case Transfer::identity:
-      return "identity";
-    case Transfer::sign:
-      return "sign";
-    case Transfer::relu:
-      return "relu";
-  }
-  return "?";
-}
-
 }  // namespace robens::theory

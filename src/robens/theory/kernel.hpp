@@ -1,15 +1,19 @@
 #pragma once
-// The effective kernel of a K → ∞ tree committee (spec §1): every energetic term is the
+// The effective kernel of a K → ∞ tree committee (docs/theory.md, "Model and the effective
+// kernel"): every energetic term is the
 // perceptron's with each overlap q replaced by φ(q) = (Δ(q) − Δ_{−1})/(Δ_2 − Δ_{−1}), where
 // Δ(q) = E[g(x)g(y)] for unit Gaussians with correlation q. The perceptron is g = identity.
 #include <string>
+#include <utility>
+
+#include "robens/core/enum_names.hpp"
 
 namespace robens::theory {
 
 enum class Transfer { identity, sign, relu };
 
 // How the ReLU kernel is normalised. `centred` is the physical one (±1 output weights cancel
-// the mean, spec §1). `uncentred` drops the Δ_{−1} subtraction, i.e. uses Δ/Δ_2 as if the output
+// the mean). `uncentred` drops the Δ_{−1} subtraction, i.e. uses Δ/Δ_2 as if the output
 // weights were all +1 and the mean were ignored: kept only to investigate the PRL's numbers
 // (docs/theory.md); it is not a consistent model (φ(0) ≠ 0).
 enum class KernelVariant { centred, uncentred };
@@ -33,7 +37,23 @@ class Kernel {
   KernelVariant variant_;
 };
 
-Transfer parse_transfer(const std::string& s);  // "identity" | "sign" | "relu"
-std::string to_string(Transfer t);
-
 }  // namespace robens::theory
+
+namespace robens {
+
+template <>
+struct EnumNames<theory::Transfer> {
+  static constexpr std::pair<theory::Transfer, const char*> values[] = {
+      {theory::Transfer::identity, "identity"},
+      {theory::Transfer::sign, "sign"},
+      {theory::Transfer::relu, "relu"}};
+  static constexpr std::pair<theory::Transfer, const char*> aliases[] = {
+      {theory::Transfer::identity, "linear"}};
+};
+template <>
+struct EnumNames<theory::KernelVariant> {
+  static constexpr std::pair<theory::KernelVariant, const char*> values[] = {
+      {theory::KernelVariant::centred, "centred"}, {theory::KernelVariant::uncentred, "uncentred"}};
+};
+
+}  // namespace robens

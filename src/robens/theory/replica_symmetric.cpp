@@ -128,16 +128,6 @@ int RsSettings::resolved_nodes(WeightPrior prior) const {
   return prior == WeightPrior::binary ? 2401 : 4001;
 }
 
-WeightPrior parse_weight_prior(const std::string& s) {
-  if (s == "binary") return WeightPrior::binary;
-  if (s == "spherical") return WeightPrior::spherical;
-  fail("unknown weights '{}' (expected binary or spherical)", s);
-}
-
-std::string to_string(WeightPrior p) {
-  return p == WeightPrior::binary ? "binary" : "spherical";
-}
-
 RsSaddlePoint solve_rs(const Kernel& kernel, WeightPrior prior, double alpha,
                        const RsSettings& settings, double q_start) {
   check_alpha(alpha);

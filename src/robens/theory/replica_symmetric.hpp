@@ -1,15 +1,16 @@
 #pragma once
-// Replica-symmetric Gardner volume of the perceptron / K → ∞ tree committee (spec §2):
-// saddle point (q, q̂), free entropy F = G_S + α G_E, and the critical capacity.
+// Replica-symmetric Gardner volume of the perceptron / K → ∞ tree committee (PRL 123, 170602
+// Eqs. 5–6; docs/theory.md, "Subcommands"): saddle point (q, q̂), free entropy F = G_S + α G_E,
+// and the critical capacity.
 #include <string>
+#include <utility>
 
+#include "robens/core/enum_names.hpp"
 #include "robens/theory/kernel.hpp"
 
 namespace robens::theory {
 
 enum class WeightPrior { binary, spherical };
-WeightPrior parse_weight_prior(const std::string& s);  // "binary" | "spherical"
-std::string to_string(WeightPrior p);
 
 struct RsSettings {
   int nodes = 0;             // trapezoid nodes on [−12, 12]; 0: 2401 (binary) / 4001 (spherical)
@@ -48,3 +49,13 @@ CapacityResult rs_capacity(const Kernel& kernel, WeightPrior prior,
                            const RsSettings& settings = {});
 
 }  // namespace robens::theory
+
+namespace robens {
+
+template <>
+struct EnumNames<theory::WeightPrior> {
+  static constexpr std::pair<theory::WeightPrior, const char*> values[] = {
+      {theory::WeightPrior::binary, "binary"}, {theory::WeightPrior::spherical, "spherical"}};
+};
+
+}  // namespace robens

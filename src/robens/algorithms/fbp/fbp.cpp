@@ -4,7 +4,9 @@
 
 #include <cmath>
 
+#include "robens/algorithms/fbp/bp_fields.hpp"
 #include "robens/algorithms/fbp/fbp_file_observers.hpp"
+#include "robens/algorithms/fbp/fbp_messages.hpp"
 #include "robens/core/error.hpp"
 #include "robens/core/rng.hpp"
 
@@ -64,8 +66,8 @@ FocusingBp::FocusingBp(FbpParameters p) : params_(std::move(p)) {
 }
 
 nlohmann::json FocusingBp::parameters() const {
-  const auto& table = params_.rule == FocusingRule::focusing ? fbp_parameter_table()
-                                                              : rbp_parameter_table();
+  const auto& table =
+      params_.rule == FocusingRule::focusing ? fbp_parameter_table() : rbp_parameter_table();
   return table.to_json(params_);
 }
 
@@ -139,11 +141,11 @@ class FbpRun {
   FbpMessages initial_messages(const WarmStart& start) const {
     const std::size_t n = problem_.shape.inputs, k = problem_.shape.units,
                       m = problem_.patterns.size();
-    if (start.empty()) return FbpMessages::random(p_.format, n, k, m, p_.randfact, problem_.seed);
+    if (start.empty()) return random_messages(p_.format, n, k, m, p_.randfact, problem_.seed);
     const auto* saved = dynamic_cast<const FbpMessagesState*>(start.state.get());
     require(saved != nullptr, "fbp/rbp start from a message file (got networks from {})",
             start.source);
-    FbpMessages msg = saved->messages.converted(p_.format);
+    FbpMessages msg = convert_messages(saved->messages, p_.format);
     require(msg.n == n && msg.k == k && msg.m == m,
             "messages file {} is for N={} K={} M={} but the problem has N={} K={} M={}",
             start.source, msg.n, msg.k, msg.m, n, k, m);

@@ -21,17 +21,9 @@ enum class WriteOutfile { automatic, always, never };
 template <>
 struct EnumNames<WriteOutfile> {
   static constexpr std::pair<WriteOutfile, const char*> values[] = {
-      {WriteOutfile::automatic, "auto"}, {WriteOutfile::always, "always"}, {WriteOutfile::never, "never"}};
-};
-template <>
-struct EnumNames<FactorAccuracy> {
-  static constexpr std::pair<FactorAccuracy, const char*> values[] = {
-      {FactorAccuracy::none, "none"}, {FactorAccuracy::accurate, "accurate"}, {FactorAccuracy::exact, "exact"}};
-};
-template <>
-struct EnumNames<MessageFormat> {
-  static constexpr std::pair<MessageFormat, const char*> values[] = {
-      {MessageFormat::tanh, "tanh"}, {MessageFormat::plain, "plain"}};
+      {WriteOutfile::automatic, "auto"},
+      {WriteOutfile::always, "always"},
+      {WriteOutfile::never, "never"}};
 };
 
 // Defaults here are the defaults everywhere (CLI, sweeps, Python): fbp_parameter_table().

@@ -9,30 +9,12 @@
 
 #include "robens/algorithms/fbp/bp_fields.hpp"
 #include "robens/algorithms/fbp/fbp_fast_kernels.hpp"
+#include "robens/algorithms/fbp/fbp_magnetization.hpp"
 #include "robens/core/error.hpp"
 #include "robens/math/special_functions.hpp"
 #include "robens/models/committee.hpp"
 
 namespace robens {
-
-std::string to_string(FactorAccuracy a) {
-  switch (a) {
-    case FactorAccuracy::none:
-      return "none";
-    case FactorAccuracy::accurate:
-      return "accurate";
-    case FactorAccuracy::exact:
-      return "exact";
-  }
-  return "?";
-}
-
-FactorAccuracy parse_factor_accuracy(const std::string& s) {
-  if (s == "none") return FactorAccuracy::none;
-  if (s == "accurate") return FactorAccuracy::accurate;
-  if (s == "exact") return FactorAccuracy::exact;
-  fail("unknown accuracy '{}' (expected none, accurate or exact)", s);
-}
 
 namespace {
 
@@ -47,8 +29,8 @@ inline double safe_ratio(double num, double den) {
 
 using Gaussian = FbpEngine::FactorState;
 
-// Pass 1 of a threshold factor in the Gaussian approximations (spec §2.4 a, c): cavities h and
-// their magnetizations v, the sums S² and μ, and the new (damped) message U to the output.
+// Pass 1 of a threshold factor in the Gaussian approximations (docs/fbp.md, "Algorithm"): cavities
+// h and their magnetizations v, the sums S² and μ, and the new (damped) message U to the output.
 // Returns the part of the convergence metric that comes from U (only counted for `none`).
 template <class Mag>
 double prepare_gaussian(const double* m, const double* u, const std::int8_t* xi, std::size_t n,
@@ -85,7 +67,7 @@ double prepare_gaussian(const double* m, const double* u, const std::int8_t* xi,
   return diff;
 }
 
-// The accurate message to input j with the exact special functions (spec §2.4 c).
+// The accurate message to input j with the exact special functions (docs/fbp.md, "Algorithm").
 template <class Mag>
 inline double accurate_edge_field(const Gaussian& g, double xi, double v) {
   const double mubar = g.mu - xi * v;
@@ -170,7 +152,8 @@ CountTables build_count_tables(const double* v, const std::int8_t* xi, std::size
   return t;
 }
 
-// Exact threshold factor (spec §2.4 b), n odd. update_M: also set the output's total marginal.
+// Exact threshold factor (docs/fbp.md, "Algorithm"), n odd. update_M: also set the output's total
+// marginal.
 template <class Mag>
 double exact_factor(double* m, double& Mtot, bool update_M, const std::int8_t* xi, double* u,
                     double& U, std::size_t n, double lambda, double* h, double* v,

@@ -1,36 +1,44 @@
 #pragma once
 // Message passing on the factor graph of a fully connected binary committee machine with an extra
-// focusing (fBP, PNAS 2016 Eq. 7) or reinforcement (rBP, Eq. 8) message per weight (spec fbp.md
-// §2). One sweep updates every pattern's factors and every focusing factor once, in a random order.
+// focusing (fBP, PNAS 2016 Eq. 7) or reinforcement (rBP, Eq. 8) message per weight (docs/fbp.md,
+// "Algorithm"). One sweep updates every pattern's factors and every focusing factor once, in a
+// random order.
 //
 // Threads: within one pattern, the first-layer updates of all K·N edges are computed from cavities
 // fixed beforehand and write disjoint messages, so they run in parallel with results identical to
 // the serial order for any thread count (the sums S², μ are always accumulated serially).
 #include <cstddef>
 #include <cstdint>
-#include <string>
+#include <utility>
 #include <vector>
 
 #include "robens/algorithms/fbp/fbp_fast_kernels.hpp"
 #include "robens/algorithms/fbp/fbp_messages.hpp"
 #include "robens/algorithms/fbp/fbp_protocol.hpp"
+#include "robens/core/enum_names.hpp"
 #include "robens/core/pattern_set.hpp"
 #include "robens/core/rng.hpp"
 #include "robens/models/binary_network.hpp"
 
 namespace robens {
 
-// How a threshold factor's messages are computed (spec §2.4): first-order expansion, Gaussian
-// cavity with the edge's own input exact, or the exact discrete sum (odd fan-in only).
+// How a threshold factor's messages are computed (docs/fbp.md, "Algorithm"): first-order
+// expansion, Gaussian cavity with the edge's own input exact, or the exact discrete sum (odd
+// fan-in only).
 enum class FactorAccuracy { none, accurate, exact };
-std::string to_string(FactorAccuracy a);
-FactorAccuracy parse_factor_accuracy(const std::string& s);  // none | accurate | exact
+template <>
+struct EnumNames<FactorAccuracy> {
+  static constexpr std::pair<FactorAccuracy, const char*> values[] = {
+      {FactorAccuracy::none, "none"},
+      {FactorAccuracy::accurate, "accurate"},
+      {FactorAccuracy::exact, "exact"}};
+};
 
 // Eq. 7 (focusing with γ and y, computed from the cavity) or Eq. 8 (classic reinforcement
 // tanh(ρ atanh m) of the weight's total marginal).
 enum class FocusingRule { focusing, reinforcement };
 
-// Thermodynamic quantities per synapse at a fixed point (spec §6).
+// Thermodynamic quantities per synapse at a fixed point (docs/fbp.md, "Thermodynamics").
 struct FbpThermodynamics {
   double overlap = 0;        // S: mean replica–reference overlap
   double distance = 0;       // (1 − S)/2
@@ -64,7 +72,8 @@ class FbpEngine {
   // Forces the output variables to the labels (β = ∞).
   void set_outfields();
   // One sweep in the order of a random permutation drawn from `rng`; returns the largest
-  // message change (spec §2.4 metrics). Throws InputError if a message became NaN.
+  // message change (docs/fbp.md, "Where the spec, the paper and this code differ": convergence
+  // metric). Throws InputError if a message became NaN.
   double sweep(Rng& rng);
 
   // The network sign(mw) (a zero field counts as +1), and its training errors.

@@ -8,6 +8,7 @@
 
 #include "robens/algorithms/fbp/fbp.hpp"
 #include "robens/core/error.hpp"
+#include "robens/io/message_file.hpp"
 
 namespace robens {
 namespace {
@@ -100,9 +101,10 @@ std::string fbp_number_text(double v) {
 std::vector<std::unique_ptr<Observer>> make_fbp_file_observers(const FbpParameters& p) {
   std::vector<std::unique_ptr<Observer>> out;
   if (p.thermodynamics() && !p.outfile.empty())
-    out.push_back(std::make_unique<ThermodynamicsFile>(p.outfile,
-                                                       p.write_outfile == WriteOutfile::always));
-  if (!p.messages_template.empty()) out.push_back(std::make_unique<MessagesPerStep>(p.messages_template));
+    out.push_back(
+        std::make_unique<ThermodynamicsFile>(p.outfile, p.write_outfile == WriteOutfile::always));
+  if (!p.messages_template.empty())
+    out.push_back(std::make_unique<MessagesPerStep>(p.messages_template));
   if (!p.save_messages.empty()) out.push_back(std::make_unique<FinalMessages>(p.save_messages));
   return out;
 }

@@ -2,21 +2,15 @@
 // The two number representations of BP messages (docs/fbp.md, "Numerics"): TanhMag stores the field
 // atanh(m) (precise, default), PlainMag stores m itself (faster, inaccurate near |m| = 1). Both
 // expose the same static operations, so the message-passing engine is written once as a template.
+// MessageFormat (io/message_file.hpp) names them in message files.
 #include <algorithm>
 #include <cmath>
-#include <string>
 
 #include "robens/algorithms/fbp/bp_fields.hpp"
+#include "robens/io/message_file.hpp"
 #include "robens/math/special_functions.hpp"
 
 namespace robens {
-
-enum class MessageFormat { tanh, plain };
-std::string to_string(MessageFormat f);
-MessageFormat parse_message_format(const std::string& s);  // "tanh" | "plain"
-
-// Converts one raw stored value between formats (tanh→plain: tanh; plain→tanh: clamped atanh).
-double convert_raw(double value, MessageFormat from, MessageFormat to);
 
 struct TanhMag {
   static constexpr MessageFormat format = MessageFormat::tanh;

@@ -2,6 +2,7 @@
 // (classic reinforcement, Eq. 8).
 #include "robens/algorithms/fbp/fbp.hpp"
 #include "robens/algorithms/registry.hpp"
+#include "robens/io/message_file.hpp"
 
 namespace robens {
 
@@ -43,7 +44,9 @@ const ParameterTable<P>& fbp_parameter_table() {
             "start at this protocol step (resume with --init-from MESSAGES)")
           .count()
           .at_least(1),
-      param("randfact", &P::randfact, "amplitude of the random initial messages").at_least(0).at_most(1),
+      param("randfact", &P::randfact, "amplitude of the random initial messages")
+          .at_least(0)
+          .at_most(1),
       param("threads", &P::threads, "OpenMP threads (0: all); results do not depend on it")
           .at_least(0)
           .fixed_in_sweeps(),
@@ -91,8 +94,8 @@ AlgorithmInfo fbp_algorithm() {
 
 const ParameterTable<P>& rbp_parameter_table() {
   static const auto table = fbp_parameter_table().variant(
-      P::reinforced_bp(), {}, {"protocol", "gamma", "y", "x", "pairs", "outatzero",
-                               "write_outfile", "outfile"});
+      P::reinforced_bp(), {},
+      {"protocol", "gamma", "y", "x", "pairs", "outatzero", "write_outfile", "outfile"});
   return table;
 }
 
