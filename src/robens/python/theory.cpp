@@ -37,9 +37,9 @@ struct Model {
     }
     require(activation == "sign" || activation == "relu",
             "activation: expected sign or relu, got '{}'", activation);
-    return Kernel(parse_transfer(activation), v);
+    return Kernel(parse_enum<Transfer>(activation, "activation"), v);
   }
-  WeightPrior prior() const { return parse_weight_prior(weights); }
+  WeightPrior prior() const { return parse_enum<WeightPrior>(weights, "weights"); }
   nlohmann::json to_json() const {
     return {{"model", model},
             {"activation", model == "perceptron" ? "identity" : activation},
