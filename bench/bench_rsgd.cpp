@@ -22,8 +22,8 @@ void BM_RsgdEpoch(benchmark::State& state) {
     const auto r = ReplicatedSgd(p).run(problem, none);
     epochs += r.steps;
   }
-  state.counters["s/epoch"] = benchmark::Counter(static_cast<double>(epochs), benchmark::Counter::kIsRate |
-                                                                                  benchmark::Counter::kInvert);
+  state.counters["s/epoch"] = benchmark::Counter(
+      static_cast<double>(epochs), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(BM_RsgdEpoch)->Unit(benchmark::kMillisecond);
 

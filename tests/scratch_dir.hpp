@@ -14,9 +14,8 @@ class ScratchDirTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir = std::filesystem::temp_directory_path() /
-          ("robens_" + std::to_string(::getpid()) + "_" + info->test_suite_name() + "_" +
-           info->name());
+    dir = std::filesystem::temp_directory_path() / ("robens_" + std::to_string(::getpid()) + "_" +
+                                                    info->test_suite_name() + "_" + info->name());
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
   }

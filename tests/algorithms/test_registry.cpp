@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_runner.hpp"
@@ -35,9 +34,9 @@ TEST_F(Registry, EveryParameterIsInTheHelpTheSweepKeysAndTheSavedParameters) {
     const auto help = testing::run_cli("train --algo " + info.name + " --help");
     ASSERT_EQ(help.status, 0);
     const std::string file = path(info.name + ".json");
-    const auto trained = testing::run_cli("train --algo " + info.name +
-                                          " --model perceptron --N 21 --alpha 0.1 --quiet --save " +
-                                          file);
+    const auto trained =
+        testing::run_cli("train --algo " + info.name +
+                         " --model perceptron --N 21 --alpha 0.1 --quiet --save " + file);
     ASSERT_EQ(trained.status, 0) << trained.err;
     const json saved = json::parse(testing::slurp(file))["run"]["params"];
     std::string explicit_defaults;  // every parameter spelled out as a sweep job would

@@ -29,7 +29,8 @@ inline CliRun run_cli(const std::string& args) {
   const std::string tag = std::to_string(::getpid()) + "_" + std::to_string(++counter);
   const auto out = dir / ("robens_cli_out_" + tag);
   const auto err = dir / ("robens_cli_err_" + tag);
-  const std::string cmd = std::string(ROBENS_CLI_PATH) + " " + args + " >" + out.string() + " 2>" + err.string();
+  const std::string cmd =
+      std::string(ROBENS_CLI_PATH) + " " + args + " >" + out.string() + " 2>" + err.string();
   const int raw = std::system(cmd.c_str());
   CliRun r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -44,7 +45,8 @@ inline std::string last_line(const std::string& s) {
   auto end = s.find_last_not_of('\n');
   if (end == std::string::npos) return "";
   auto start = s.rfind('\n', end);
-  return s.substr(start == std::string::npos ? 0 : start + 1, end - (start == std::string::npos ? 0 : start + 1) + 1);
+  return s.substr(start == std::string::npos ? 0 : start + 1,
+                  end - (start == std::string::npos ? 0 : start + 1) + 1);
 }
 
 }  // namespace robens::testing

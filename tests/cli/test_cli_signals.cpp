@@ -4,9 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <csignal>
-#include <thread>
-
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "sweep/sweep_test_support.hpp"
 
@@ -22,9 +21,9 @@ TEST_F(TrainSignals, EveryStopSignalSavesTheResultsSoFar) {
     std::filesystem::remove(trace);
     std::filesystem::remove(saved);
     // Over capacity: never solved, runs until stopped.
-    const pid_t pid = testing::spawn_cli({"train", "--model", "perceptron", "--N", "201",
-                                          "--alpha", "1.2", "--max-epochs", "1e9", "--trace",
-                                          trace, "--save", saved, "--quiet"});
+    const pid_t pid =
+        testing::spawn_cli({"train", "--model", "perceptron", "--N", "201", "--alpha", "1.2",
+                            "--max-epochs", "1e9", "--trace", trace, "--save", saved, "--quiet"});
     for (int i = 0; i < 2000 && testing::read_lines(trace).size() < 5; ++i)
       std::this_thread::sleep_for(std::chrono::milliseconds(5));
     ASSERT_GE(testing::read_lines(trace).size(), 5U) << "the run did not start";

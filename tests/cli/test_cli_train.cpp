@@ -1,9 +1,8 @@
 #include <gtest/gtest.h>
-
-#include <sstream>
 #include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "cli/cli_runner.hpp"
 #include "scratch_dir.hpp"

@@ -1,7 +1,6 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
-
 #include <filesystem>
 
 #include "robens/core/error.hpp"
@@ -32,7 +31,8 @@ TEST(PatternIo, FilesRoundTripAndFormatIsDetectedByContent) {
 }
 
 TEST(PatternIo, GeneratorIsSeededAndBalanced) {
-  const PatternSet a = random_patterns(200, 301, 1), b = random_patterns(200, 301, 1), c = random_patterns(200, 301, 2);
+  const PatternSet a = random_patterns(200, 301, 1), b = random_patterns(200, 301, 1),
+                   c = random_patterns(200, 301, 2);
   EXPECT_EQ(a, b);
   EXPECT_NE(a, c);
   long sum = 0, labels = 0;

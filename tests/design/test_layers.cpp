@@ -19,9 +19,8 @@ const fs::path kSource = fs::path(ROBENS_SOURCE_DIR) / "src/robens";
 // Lower layers first; equal ranks may not include each other (measure and theory are
 // independent).
 const std::map<std::string, int> kRank = {
-    {"core", 0},    {"math", 1},   {"models", 2}, {"io", 3},  {"algorithms", 4},
-    {"run", 5},     {"measure", 6}, {"theory", 6}, {"sweep", 7}, {"cli", 8},
-    {"python", 8},
+    {"core", 0},    {"math", 1},   {"models", 2}, {"io", 3},  {"algorithms", 4}, {"run", 5},
+    {"measure", 6}, {"theory", 6}, {"sweep", 7},  {"cli", 8}, {"python", 8},
 };
 
 struct Include {

@@ -1,13 +1,12 @@
 // Golden runs (tests/golden/README.md): a fixed seed gives the same summary, saved networks and
 // trace as the committed files, field by field (version and timing excluded).
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
-
-#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "cli/cli_runner.hpp"
 #include "scratch_dir.hpp"
@@ -53,8 +52,7 @@ std::string first_difference(const json& a, const json& b, const std::string& wh
     return "";
   }
   if (a.is_array()) {
-    if (a.size() != b.size())
-      return where + fmt::format(" ({} vs {} entries)", a.size(), b.size());
+    if (a.size() != b.size()) return where + fmt::format(" ({} vs {} entries)", a.size(), b.size());
     for (std::size_t i = 0; i < a.size(); ++i)
       if (auto d = first_difference(a[i], b[i], where + fmt::format("[{}]", i)); !d.empty())
         return d;
@@ -81,7 +79,8 @@ class Golden : public testing::ScratchDirTest {
     const auto file = kGolden / (name + "." + kind);
     if (std::getenv("ROBENS_UPDATE_GOLDEN") != nullptr) {
       std::ofstream out(file);
-      if (!kind.ends_with("jsonl")) out << now.dump(1) << "\n";
+      if (!kind.ends_with("jsonl"))
+        out << now.dump(1) << "\n";
       else
         for (const auto& line : now) out << line.dump() << "\n";
       return;
@@ -101,12 +100,14 @@ TEST_F(Golden, EveryAlgorithmGivesTheCommittedOutputs) {
     const std::string name = c["name"];
     SCOPED_TRACE(name);
     const std::string args = replace_all(c["args"].get<std::string>(), "{dir}", dir.string());
-    const auto r = run_cli("train " + args + " --json --quiet --save " +
-                           path(name + ".network.json") + " --trace " + path(name + ".trace.jsonl"));
+    const auto r =
+        run_cli("train " + args + " --json --quiet --save " + path(name + ".network.json") +
+                " --trace " + path(name + ".trace.jsonl"));
     ASSERT_EQ(r.status, 0) << r.err;
     check(name, "summary.json", normalised(last_line(r.out)));
     check(name, "network.json", normalised(slurp(path(name + ".network.json"))));
-    const std::string trace = replace_all(slurp(path(name + ".trace.jsonl")), dir.string(), "{dir}");
+    const std::string trace =
+        replace_all(slurp(path(name + ".trace.jsonl")), dir.string(), "{dir}");
     check(name, "trace.jsonl", comparable(lines_of(trace)));
   }
 }

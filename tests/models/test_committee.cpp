@@ -11,13 +11,15 @@ namespace robens {
 namespace {
 
 // Naive forward pass on explicit ±1 arrays.
-int naive_output(const NetworkShape& s, const std::vector<std::int8_t>& w, const PatternSet& p, std::size_t a) {
+int naive_output(const NetworkShape& s, const std::vector<std::int8_t>& w, const PatternSet& p,
+                 std::size_t a) {
   const std::size_t n = s.unit_inputs();
   int out = 0;
   for (std::size_t k = 0; k < s.units; ++k) {
     int h = 0;
     for (std::size_t i = 0; i < n; ++i) h += w[k * n + i] * p.inputs.get(a, s.unit_offset(k) + i);
-    out += s.activation == Activation::sign ? (h > 0 ? 1 : -1) : s.output_weight(k) * std::max(0, h);
+    out +=
+        s.activation == Activation::sign ? (h > 0 ? 1 : -1) : s.output_weight(k) * std::max(0, h);
   }
   return out;
 }
@@ -46,7 +48,8 @@ TEST(Committee, ForwardPassMatchesNaiveReference) {
 }
 
 // Brute force: the fewest weight flips that make every pattern's output right, per pattern.
-long brute_force_min_flips(const NetworkShape& s, const BinaryNetwork& net, const PatternSet& p, std::size_t a) {
+long brute_force_min_flips(const NetworkShape& s, const BinaryNetwork& net, const PatternSet& p,
+                           std::size_t a) {
   const std::size_t total = s.weights();
   const auto base = net.to_signs();
   PatternSet one(1, s.inputs);
@@ -79,7 +82,8 @@ TEST(Committee, MinFlipEnergyEqualsBruteForceOnTinyNetworks) {
       const auto patterns = random_patterns(6, s.inputs, seed + 100);
       const UnitInputs in(patterns, s);
       long total = 0;
-      for (std::size_t a = 0; a < patterns.size(); ++a) total += brute_force_min_flips(s, net, patterns, a);
+      for (std::size_t a = 0; a < patterns.size(); ++a)
+        total += brute_force_min_flips(s, net, patterns, a);
       EXPECT_EQ(min_flip_energy(net, in), total) << "units " << s.units << " seed " << seed;
     }
   }
@@ -107,11 +111,15 @@ TEST(Committee, TeacherLabelsAreTheTeachersOutputs) {
 
 TEST(Committee, InvalidShapesAreRejected) {
   EXPECT_THROW(NetworkShape::perceptron(100).validate(), InputError);  // even N
-  EXPECT_THROW((NetworkShape{Architecture::fully_connected, 321, 4, Activation::sign}.validate()), InputError);
+  EXPECT_THROW((NetworkShape{Architecture::fully_connected, 321, 4, Activation::sign}.validate()),
+               InputError);
   EXPECT_THROW((NetworkShape{Architecture::tree, 100, 3, Activation::sign}.validate()), InputError);
-  EXPECT_THROW((NetworkShape{Architecture::tree, 30, 5, Activation::sign}.validate()), InputError);  // 6 per unit
-  EXPECT_THROW((NetworkShape{Architecture::tree, 99, 3, Activation::relu}.validate()), InputError);   // K odd
-  EXPECT_THROW((NetworkShape{Architecture::fully_connected, 0, 1, Activation::sign}.validate()), InputError);
+  EXPECT_THROW((NetworkShape{Architecture::tree, 30, 5, Activation::sign}.validate()),
+               InputError);  // 6 per unit
+  EXPECT_THROW((NetworkShape{Architecture::tree, 99, 3, Activation::relu}.validate()),
+               InputError);  // K odd
+  EXPECT_THROW((NetworkShape{Architecture::fully_connected, 0, 1, Activation::sign}.validate()),
+               InputError);
   EXPECT_NO_THROW((NetworkShape{Architecture::tree, 1024, 32, Activation::relu}.validate()));
   const auto patterns = random_patterns(3, 20, 1);
   EXPECT_THROW(UnitInputs(patterns, NetworkShape::perceptron(21)), InputError);

@@ -60,8 +60,11 @@ TEST(JobIds, LinkedAxisPointIsPinned) {
   EXPECT_EQ(jobs[2].id, "acca85e72c6114e5");
   EXPECT_EQ(jobs[0].point, sweep::canonical_train_point(point));
   // A record written before (dashed keys, the old id) is recognised as that job.
-  const json old_record = {{"job", "76cd581446e23e38"}, {"argv", {"train"}},  {"variant", "rsa"},
-                           {"point", point},            {"seed", 1}};
+  const json old_record = {{"job", "76cd581446e23e38"},
+                           {"argv", {"train"}},
+                           {"variant", "rsa"},
+                           {"point", point},
+                           {"seed", 1}};
   EXPECT_EQ(sweep::record_job_id(old_record), "1949625877b1a923");
 }
 

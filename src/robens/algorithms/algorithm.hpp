@@ -5,10 +5,9 @@
 // from their parameter struct; a run is best started through robens::run (run/run.hpp), which
 // records, times and summarises it.
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "robens/algorithms/observer.hpp"
 #include "robens/algorithms/train_result.hpp"

@@ -4,9 +4,8 @@
 // algorithm does not know which ones are attached. The algorithm calls on_step and polls
 // stop_requested; the runner (run/run.hpp) calls on_start and on_finish.
 #include <memory>
-#include <vector>
-
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "robens/algorithms/run_summary.hpp"
 #include "robens/models/binary_network.hpp"

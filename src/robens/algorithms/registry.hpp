@@ -5,11 +5,10 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "robens/algorithms/algorithm.hpp"
 #include "robens/core/parameter_spec.hpp"

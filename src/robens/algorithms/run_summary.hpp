@@ -1,9 +1,8 @@
 #pragma once
 // The description of a run (recorded in every output) and its summary (what `--json` prints).
 #include <cstdint>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "robens/algorithms/train_result.hpp"
 

@@ -1,10 +1,9 @@
 #pragma once
 // What every training algorithm returns (the runner adds timing and run info: RunSummary).
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "robens/models/binary_network.hpp"
 

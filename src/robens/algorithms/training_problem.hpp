@@ -2,7 +2,6 @@
 // What every training algorithm receives: the data, the architecture, the run's seed, and the
 // description of where the data came from (recorded in every output).
 #include <cstdint>
-
 #include <nlohmann/json.hpp>
 
 #include "robens/core/pattern_set.hpp"

@@ -10,8 +10,8 @@ void check_shape(const BinaryNetwork& net, const NetworkShape& shape, const std:
           "{}: its network ({}, {} inputs, K = {}, {}) does not match the problem ({}, {} "
           "inputs, K = {}, {})",
           what, to_string(net.shape.architecture), net.shape.inputs, net.shape.units,
-          to_string(net.shape.activation), to_string(shape.architecture), shape.inputs,
-          shape.units, to_string(shape.activation));
+          to_string(net.shape.activation), to_string(shape.architecture), shape.inputs, shape.units,
+          to_string(shape.activation));
 }
 
 }  // namespace
@@ -23,8 +23,8 @@ std::vector<BinaryNetwork> WarmStart::starting_networks(std::size_t y,
   std::vector<BinaryNetwork> nets;
   if (use_replicas) {
     require(replicas.size() == y,
-            "{}: starting from its replicas needs exactly y = {} replicas (it holds {})", source,
-            y, replicas.size());
+            "{}: starting from its replicas needs exactly y = {} replicas (it holds {})", source, y,
+            replicas.size());
     for (std::size_t a = 0; a < y; ++a)
       check_shape(replicas[a], shape, fmt::format("{}: replica {}", source, a + 1));
     return replicas;

@@ -4,11 +4,10 @@
 // messages. One type for every algorithm; files are read by run/warm_start_file.hpp. An
 // algorithm that cannot use what it is given says so (InputError).
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "robens/algorithms/train_result.hpp"
 #include "robens/core/enum_names.hpp"

@@ -23,8 +23,7 @@ int generate_command(int argc, char** argv) {
   std::erase_if(specs, [](const ParameterSpec& s) { return s.key == "patterns"; });
   problem_options.add(*app.add_option_group("Problem", "the network and the data"), specs);
   std::uint64_t seed = 1;
-  app.add_option("--seed", seed, "seed of the generated data (unless --data-seed)")
-      ->capture_default_str();
+  add_seed_option(app, seed, "seed of the generated data (unless --data-seed)");
   std::string out_path, format_name = "auto", teacher_path;
   app.add_option("--out,-o", out_path, "output FILE")->required();
   app.add_option("--format", format_name, "text | binary | auto (binary for *.rbp)")

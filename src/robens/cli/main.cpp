@@ -1,10 +1,10 @@
 // robens: command-line entry point. Dispatches to one function per subcommand.
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <cstring>
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "robens/cli/commands.hpp"
 #include "robens/core/error.hpp"
@@ -25,10 +25,14 @@ constexpr Subcommand kSubcommands[] = {
     {"generate", "write a pattern file (random or teacher-student)", robens::cli::generate_command},
     {"eval", "errors, stabilities and energy of a saved network on a pattern file",
      robens::cli::eval_command},
-    {"measure", "robustness curves, stabilities and overlaps of saved networks", robens::cli::measure_command},
-    {"theory", "replica-theory capacities, AT line, 1RSB, Franz-Parisi and large-deviation curves", robens::cli::theory_command},
-    {"sweep", "run an experiment grid x seeds in parallel (resumable, MPI), one record per job", robens::cli::sweep_command},
-    {"report", "summary tables (Markdown, CSV) and plots of sweep results", robens::cli::report_command},
+    {"measure", "robustness curves, stabilities and overlaps of saved networks",
+     robens::cli::measure_command},
+    {"theory", "replica-theory capacities, AT line, 1RSB, Franz-Parisi and large-deviation curves",
+     robens::cli::theory_command},
+    {"sweep", "run an experiment grid x seeds in parallel (resumable, MPI), one record per job",
+     robens::cli::sweep_command},
+    {"report", "summary tables (Markdown, CSV) and plots of sweep results",
+     robens::cli::report_command},
 };
 
 void print_usage() {
@@ -41,10 +45,12 @@ void print_usage() {
   for (const auto& s : kSubcommands) fmt::print("  {:<10} {}\n", s.name, s.summary);
   fmt::print(
       "\nExamples:\n"
-      "  robens train                                   # default: fc committee N=321 K=5 alpha=0.5, rSGD y=7\n"
+      "  robens train                                   # default: fc committee N=321 K=5 "
+      "alpha=0.5, rSGD y=7\n"
       "  robens train --model perceptron --N 1001 --alpha 0.6 --y 7 --json\n"
       "  robens generate --N 321 --alpha 0.5 --out patterns.txt\n"
-      "  robens train --patterns patterns.txt --save net.json && robens eval net.json patterns.txt\n");
+      "  robens train --patterns patterns.txt --save net.json && robens eval net.json "
+      "patterns.txt\n");
 }
 
 }  // namespace
@@ -70,7 +76,9 @@ int main(int argc, char** argv) {
       fmt::print(stderr, "robens {}: error: {}\n", s.name, e.what());
       return 2;
     } catch (const std::bad_alloc&) {
-      fmt::print(stderr, "robens {}: error: out of memory (the problem is too large for this machine)\n", s.name);
+      fmt::print(stderr,
+                 "robens {}: error: out of memory (the problem is too large for this machine)\n",
+                 s.name);
       return 2;
     } catch (const std::exception& e) {
       fmt::print(stderr, "robens {}: internal error: {}\n", s.name, e.what());

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "robens/cli/commands.hpp"
+#include "robens/cli/parameter_options.hpp"
 #include "robens/core/enum_names.hpp"
 #include "robens/core/error.hpp"
 #include "robens/core/version.hpp"
@@ -80,8 +81,7 @@ void MeasureOptions::add_to(CLI::App& app) {
          "exact: flip exactly round(eta N) distinct entries | bernoulli: each with probability eta")
       ->check(CLI::IsMember(enum_choices<NoiseMode>()))
       ->capture_default_str();
-  app.add_option("--seed", seed, "seed of the perturbations and of majority ties")
-      ->capture_default_str();
+  add_seed_option(app, seed, "seed of the perturbations and of majority ties");
   app.add_option("--out", out_path, "write to FILE instead of stdout (.csv: curves as CSV rows)");
   app.add_option("--stabilities", stabilities_path,
                  "write every network's normalised stabilities to FILE (CSV)");

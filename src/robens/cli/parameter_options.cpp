@@ -1,8 +1,8 @@
 #include "robens/cli/parameter_options.hpp"
 
-#include <charconv>
-
 #include <fmt/format.h>
+
+#include <charconv>
 
 #include "robens/core/error.hpp"
 
@@ -49,12 +49,14 @@ void ParameterOptions::add(CLI::App& group, const std::vector<ParameterSpec>& sp
     if (spec.type == ParameterType::boolean) {
       const std::string no_flag = "--no-" + flag.substr(2);
       const bool on_by_default = spec.default_value.get<bool>();
-      p->option = group.add_flag_callback(flag, [p] { p->flag = true; },
-                                          on_by_default ? "" : spec.help);
-      p->negation = group.add_flag_callback(no_flag, [p] { p->flag = false; },
-                                            on_by_default ? spec.help : "");
-      if (on_by_default) p->option->group("");  // hidden: it sets the default
-      else p->negation->group("");
+      p->option = group.add_flag_callback(
+          flag, [p] { p->flag = true; }, on_by_default ? "" : spec.help);
+      p->negation = group.add_flag_callback(
+          no_flag, [p] { p->flag = false; }, on_by_default ? spec.help : "");
+      if (on_by_default)
+        p->option->group("");  // hidden: it sets the default
+      else
+        p->negation->group("");
     } else {
       p->option = group.add_option(flag, p->text, help_of(spec))
                       ->type_name(type_name(spec))

@@ -3,12 +3,11 @@
 // becomes `--gamma-step VALUE`, a boolean `init_equal` the flags `--init-equal` / `--no-init-equal`
 // (help shows the one that changes the default). Only the options given on the command line end
 // up in values(), so the library applies the defaults and the validation.
+#include <CLI/CLI.hpp>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "robens/core/parameter_spec.hpp"
 

@@ -1,10 +1,9 @@
 #include "robens/cli/run_observers.hpp"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <csignal>
-
-#include <fmt/format.h>
 
 #include "robens/core/error.hpp"
 
@@ -25,8 +24,9 @@ void ProgressLine::on_step(const StepRecord& r) {
   for (const char* key : {"gamma", "beta"}) {
     if (!r.data.contains(key)) continue;
     const auto& v = r.data[key];  // fBP writes an infinite gamma as "Inf"
-    extra += v.is_number() ? fmt::format("  {} {:.4g}", key, v.get<double>())
-                           : fmt::format("  {} {}", key, v.is_string() ? v.get<std::string>() : v.dump());
+    extra += v.is_number()
+                 ? fmt::format("  {} {:.4g}", key, v.get<double>())
+                 : fmt::format("  {} {}", key, v.is_string() ? v.get<std::string>() : v.dump());
   }
   fmt::print(stderr, "\r\x1b[K{} {}  errors {}  best {}{}  {:.1f} s", unit_, r.step, r.errors,
              r.best_errors, extra, r.seconds);
@@ -59,7 +59,11 @@ InterruptHandler::InterruptHandler() {
 InterruptHandler::~InterruptHandler() {
   for (int sig : kStopSignals) std::signal(sig, SIG_DFL);
 }
-bool InterruptHandler::stop_requested() const { return g_stop_signal != 0; }
-int InterruptHandler::signal() const { return g_stop_signal; }
+bool InterruptHandler::stop_requested() const {
+  return g_stop_signal != 0;
+}
+int InterruptHandler::signal() const {
+  return g_stop_signal;
+}
 
 }  // namespace robens::cli

@@ -1,9 +1,9 @@
 // `robens train`: build the problem, run the chosen algorithm with progress / trace / Ctrl-C
 // observers, print a summary (or one JSON line with --json), optionally save the networks. Every
 // option comes from a parameter table: the problem's, the run's and the algorithm's.
-#include <cstring>
-
 #include <fmt/format.h>
+
+#include <cstring>
 
 #include "robens/algorithms/registry.hpp"
 #include "robens/cli/commands.hpp"
@@ -57,9 +57,10 @@ int train_command(int argc, char** argv) {
   std::vector<std::string> names;
   for (const auto& a : algorithm_registry()) names.push_back(a.name);
 
-  CLI::App app("Train a binary network. Defaults: fully connected committee, N = 321 inputs, K = 5, "
-               "alpha = 0.5, replicated SGD with y = 7.",
-               "robens train");
+  CLI::App app(
+      "Train a binary network. Defaults: fully connected committee, N = 321 inputs, K = 5, "
+      "alpha = 0.5, replicated SGD with y = 7.",
+      "robens train");
   app.footer("Algorithms (--algo):\n" + algorithm_list() +
              "Options of another algorithm: robens train --algo NAME --help\n"
              "Output: a human summary, or with --json one JSON object on the last line of standard "

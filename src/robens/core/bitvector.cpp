@@ -31,7 +31,8 @@ BitMatrix BitMatrix::transposed() const {
   for (std::size_t r = 0; r < rows_; ++r) {
     auto src = row(r);
     for (std::size_t c = 0; c < cols_; ++c)
-      if ((src[c / kWordBits] >> (c % kWordBits)) & 1U) t.row(c)[r / kWordBits] |= Word{1} << (r % kWordBits);
+      if ((src[c / kWordBits] >> (c % kWordBits)) & 1U)
+        t.row(c)[r / kWordBits] |= Word{1} << (r % kWordBits);
   }
   return t;
 }
@@ -43,7 +44,8 @@ BitMatrix BitMatrix::column_block(std::size_t first, std::size_t count) const {
     auto dst = out.row(r);
     for (std::size_t c = 0; c < count; ++c) {
       const std::size_t s = first + c;
-      if ((src[s / kWordBits] >> (s % kWordBits)) & 1U) dst[c / kWordBits] |= Word{1} << (c % kWordBits);
+      if ((src[s / kWordBits] >> (s % kWordBits)) & 1U)
+        dst[c / kWordBits] |= Word{1} << (c % kWordBits);
     }
   }
   return out;

@@ -12,7 +12,9 @@ namespace robens {
 using Word = std::uint64_t;
 inline constexpr std::size_t kWordBits = 64;
 
-constexpr std::size_t words_for(std::size_t bits) { return (bits + kWordBits - 1) / kWordBits; }
+constexpr std::size_t words_for(std::size_t bits) {
+  return (bits + kWordBits - 1) / kWordBits;
+}
 
 // Mask of the valid bits in the last word of an n-bit vector.
 constexpr Word tail_mask(std::size_t bits) {
@@ -42,11 +44,16 @@ class BitVector {
 
   std::size_t size() const { return size_; }
   int operator[](std::size_t i) const { return get(i); }
-  int get(std::size_t i) const { return ((words_[i / kWordBits] >> (i % kWordBits)) & 1U) ? 1 : -1; }
+  int get(std::size_t i) const {
+    return ((words_[i / kWordBits] >> (i % kWordBits)) & 1U) ? 1 : -1;
+  }
   bool bit(std::size_t i) const { return (words_[i / kWordBits] >> (i % kWordBits)) & 1U; }
   void set(std::size_t i, int sign) {
     const Word m = Word{1} << (i % kWordBits);
-    if (sign > 0) words_[i / kWordBits] |= m; else words_[i / kWordBits] &= ~m;
+    if (sign > 0)
+      words_[i / kWordBits] |= m;
+    else
+      words_[i / kWordBits] &= ~m;
   }
   void flip(std::size_t i) { words_[i / kWordBits] ^= Word{1} << (i % kWordBits); }
 
@@ -82,7 +89,10 @@ class BitMatrix {
   void set(std::size_t r, std::size_t c, int sign) {
     Word& w = words_[r * stride_ + c / kWordBits];
     const Word m = Word{1} << (c % kWordBits);
-    if (sign > 0) w |= m; else w &= ~m;
+    if (sign > 0)
+      w |= m;
+    else
+      w &= ~m;
   }
   BitVector row_vector(std::size_t r) const;
   void set_row(std::size_t r, const BitVector& v);

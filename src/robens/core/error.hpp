@@ -1,10 +1,10 @@
 #pragma once
 // One exception type for everything a user can get wrong (files, sizes, parameters). The CLI turns
 // it into a one-line message and a non-zero exit; the library never aborts on bad input.
+#include <fmt/format.h>
+
 #include <stdexcept>
 #include <string>
-
-#include <fmt/format.h>
 
 namespace robens {
 

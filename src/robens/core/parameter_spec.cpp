@@ -1,10 +1,10 @@
 #include "robens/core/parameter_spec.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
-
-#include <fmt/format.h>
 
 #include "robens/core/error.hpp"
 
@@ -103,8 +103,7 @@ json ParameterSpec::check(const json& value) const {
               kind_of(value));
       const auto text = value.get<std::string>();
       require(std::find(choices.begin(), choices.end(), text) != choices.end(),
-              "{}: unknown value '{}' (expected one of: {})", key, text,
-              fmt::join(choices, ", "));
+              "{}: unknown value '{}' (expected one of: {})", key, text, fmt::join(choices, ", "));
       return value;
     }
     case ParameterType::text:
@@ -138,8 +137,8 @@ json ParameterSpec::parse(std::string_view text) const {
   }
   char* end = nullptr;
   const double x = std::strtod(t.c_str(), &end);
-  require(!t.empty() && end == t.c_str() + t.size(), "{}: expected a number, got '{}'",
-          cli_flag(), t);
+  require(!t.empty() && end == t.c_str() + t.size(), "{}: expected a number, got '{}'", cli_flag(),
+          t);
   return check(json(x));
 }
 

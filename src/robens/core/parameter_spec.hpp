@@ -5,11 +5,10 @@
 // the validation with one clear error. Keys are snake_case everywhere; the CLI spells them with
 // dashes.
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace robens {
 
@@ -35,8 +34,8 @@ struct ParameterSpec {
   std::vector<std::string> choices;  // choice
   bool sweepable = true;             // a sweep may vary it (grid axis, variant option)
   bool settable = true;              // false: fixed by the algorithm variant, recorded only
-  bool output = false;  // names a file an observer writes; recorded only when set
-  bool file = false;    // text that names a file (input or output)
+  bool output = false;               // names a file an observer writes; recorded only when set
+  bool file = false;                 // text that names a file (input or output)
 
   std::string cli_flag() const;    // "--gamma-step"
   std::string range_text() const;  // "> 0", "in [0, 1)", "simple | corrected", "" if any

@@ -10,14 +10,14 @@
 //       param("y", &RsgdParameters::replicas, "number of replicas y").at_least(1).at_most(1000),
 //       param("formula", &RsgdParameters::formula, "interaction"),  // enum: choices from EnumNames
 //   };
+#include <fmt/format.h>
+
 #include <functional>
 #include <initializer_list>
 #include <set>
 #include <string>
 #include <type_traits>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "robens/core/enum_names.hpp"
 #include "robens/core/error.hpp"

@@ -10,8 +10,8 @@
 namespace robens {
 
 struct PatternSet {
-  BitMatrix inputs;                  // rows: patterns, cols: input coordinates
-  std::vector<std::int8_t> labels;   // one ±1 label per pattern
+  BitMatrix inputs;                 // rows: patterns, cols: input coordinates
+  std::vector<std::int8_t> labels;  // one ±1 label per pattern
 
   PatternSet() = default;
   PatternSet(std::size_t patterns, std::size_t input_size)
@@ -28,7 +28,8 @@ struct PatternSet {
 // i.i.d. fair ±1 inputs and labels.
 PatternSet random_patterns(std::size_t patterns, std::size_t input_size, std::uint64_t seed);
 
-// M = round-half-even(alpha · weights); rejects alpha that gives no pattern or an absurd number of them.
+// M = round-half-even(alpha · weights); rejects alpha that gives no pattern or an absurd number of
+// them.
 std::size_t patterns_for_load(double alpha, std::size_t weights);
 
 }  // namespace robens

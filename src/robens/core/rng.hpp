@@ -4,10 +4,9 @@
 // The distributions are written here (not std::uniform_*), so the numbers are identical across
 // standard libraries.
 #include <cstdint>
+#include <pcg_random.hpp>
 #include <span>
 #include <utility>
-
-#include <pcg_random.hpp>
 
 namespace robens {
 
@@ -36,8 +35,9 @@ enum class StreamPurpose : std::uint64_t {
 class Rng {
  public:
   Rng(std::uint64_t seed, StreamPurpose purpose, std::uint64_t index = 0)
-      : engine_(mix64(seed ^ mix64(static_cast<std::uint64_t>(purpose))) ^ mix64(index + 0x51ed27ULL),
-                mix64(static_cast<std::uint64_t>(purpose) * 0x100000001b3ULL + index)) {}
+      : engine_(
+            mix64(seed ^ mix64(static_cast<std::uint64_t>(purpose))) ^ mix64(index + 0x51ed27ULL),
+            mix64(static_cast<std::uint64_t>(purpose) * 0x100000001b3ULL + index)) {}
 
   std::uint64_t next_u64() { return engine_(); }
   // Uniform in [0, n), unbiased (Lemire's multiply-and-reject).

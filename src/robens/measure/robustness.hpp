@@ -15,7 +15,6 @@
 #include <vector>
 
 #include "robens/core/enum_names.hpp"
-
 #include "robens/core/pattern_set.hpp"
 #include "robens/models/binary_network.hpp"
 

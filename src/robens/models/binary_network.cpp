@@ -60,22 +60,24 @@ BinaryNetwork BinaryNetwork::from_json(const nlohmann::json& j) {
   BinaryNetwork net(shape);
   require(j.contains("weights") && j["weights"].is_array(), "network: missing 'weights' array");
   const auto& w = j["weights"];
-  require(w.size() == shape.units, "network: {} weight rows for K = {} units", w.size(), shape.units);
+  require(w.size() == shape.units, "network: {} weight rows for K = {} units", w.size(),
+          shape.units);
   for (std::size_t k = 0; k < shape.units; ++k) {
     require(w[k].is_string(), "network: weights of unit {} must be a string of '+'/'-'", k + 1);
     const auto s = w[k].get<std::string>();
-    require(s.size() == shape.unit_inputs(), "network: unit {} has {} weights, expected {}", k + 1, s.size(),
-            shape.unit_inputs());
+    require(s.size() == shape.unit_inputs(), "network: unit {} has {} weights, expected {}", k + 1,
+            s.size(), shape.unit_inputs());
     for (std::size_t i = 0; i < s.size(); ++i) {
-      require(s[i] == '+' || s[i] == '-', "network: unit {} weight {} is '{}', expected '+' or '-'", k + 1,
-              i + 1, s[i]);
+      require(s[i] == '+' || s[i] == '-', "network: unit {} weight {} is '{}', expected '+' or '-'",
+              k + 1, i + 1, s[i]);
       net.units[k].set(i, s[i] == '+' ? 1 : -1);
     }
   }
   return net;
 }
 
-UnitInputs::UnitInputs(const PatternSet& set, const NetworkShape& shape) : shape_(shape), labels_(set.labels) {
+UnitInputs::UnitInputs(const PatternSet& set, const NetworkShape& shape)
+    : shape_(shape), labels_(set.labels) {
   shape.validate();
   require(set.input_size() == shape.inputs, "patterns have {} inputs but the network expects {}",
           set.input_size(), shape.inputs);

@@ -31,7 +31,8 @@ std::size_t count_errors(const BinaryNetwork& net, const UnitInputs& in) {
     const std::size_t units = net.shape.units, n = in.unit_inputs();
     for (std::size_t a = 0; a < in.size(); ++a) {
       int out = 0;
-      for (std::size_t k = 0; k < units; ++k) out += packed_dot(net.units[k].words(), in.input(k, a), n) > 0 ? 1 : -1;
+      for (std::size_t k = 0; k < units; ++k)
+        out += packed_dot(net.units[k].words(), in.input(k, a), n) > 0 ? 1 : -1;
       errors += in.label(a) * out <= 0;
     }
     return errors;
@@ -62,7 +63,8 @@ long min_flip_energy(const BinaryNetwork& net, const UnitInputs& in) {
   std::vector<int> fields(net.shape.units);
   long energy = 0;
   for (std::size_t a = 0; a < in.size(); ++a) {
-    for (std::size_t k = 0; k < net.shape.units; ++k) fields[k] = in.label(a) * hidden_field(net, in, k, a);
+    for (std::size_t k = 0; k < net.shape.units; ++k)
+      fields[k] = in.label(a) * hidden_field(net, in, k, a);
     energy += pattern_min_flips(fields);
   }
   return energy;

@@ -9,7 +9,8 @@
 
 namespace robens {
 
-inline int hidden_field(const BinaryNetwork& net, const UnitInputs& in, std::size_t k, std::size_t a) {
+inline int hidden_field(const BinaryNetwork& net, const UnitInputs& in, std::size_t k,
+                        std::size_t a) {
   return packed_dot(net.units[k].words(), in.input(k, a), in.unit_inputs());
 }
 

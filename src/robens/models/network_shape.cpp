@@ -4,7 +4,8 @@
 
 namespace robens {
 
-NetworkShape NetworkShape::committee(Architecture arch, std::size_t n, std::size_t k, Activation act) {
+NetworkShape NetworkShape::committee(Architecture arch, std::size_t n, std::size_t k,
+                                     Activation act) {
   return {arch, n, k, act};
 }
 
@@ -14,14 +15,17 @@ void NetworkShape::validate() const {
   require(inputs <= (1U << 28), "N = {} is too large", inputs);
   require(units <= 4096, "K = {} is too large (at most 4096 hidden units)", units);
   if (architecture == Architecture::tree) {
-    require(inputs % units == 0, "tree committee: N = {} inputs cannot be split evenly among K = {} units",
-            inputs, units);
+    require(inputs % units == 0,
+            "tree committee: N = {} inputs cannot be split evenly among K = {} units", inputs,
+            units);
   }
   const std::size_t n = unit_inputs();
   if (activation == Activation::sign) {
-    require(n % 2 == 1, "{}: each unit sees N = {} inputs, which must be odd so that no field is zero",
+    require(n % 2 == 1,
+            "{}: each unit sees N = {} inputs, which must be odd so that no field is zero",
             units == 1 ? "perceptron" : "sign committee", n);
-    require(units % 2 == 1, "sign committee: K = {} must be odd so that the output is never tied", units);
+    require(units % 2 == 1, "sign committee: K = {} must be odd so that the output is never tied",
+            units);
   } else {
     require(units % 2 == 0 && units >= 2,
             "ReLU committee: K = {} must be even (half the output weights are +1, half -1)", units);
@@ -38,7 +42,8 @@ nlohmann::json NetworkShape::to_json() const {
 NetworkShape NetworkShape::from_json(const nlohmann::json& j) {
   NetworkShape s;
   try {
-    s.architecture = parse_enum<Architecture>(j.at("architecture").get<std::string>(), "architecture");
+    s.architecture =
+        parse_enum<Architecture>(j.at("architecture").get<std::string>(), "architecture");
     s.inputs = j.at("inputs").get<std::size_t>();
     s.units = j.at("units").get<std::size_t>();
     s.activation = parse_enum<Activation>(j.value("activation", std::string("sign")), "activation");

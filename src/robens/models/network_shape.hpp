@@ -2,9 +2,8 @@
 // The architecture of a binary network: a perceptron (K = 1) or a committee machine with K hidden
 // units, fully connected (every unit sees all inputs) or tree (unit k sees block k of the inputs).
 #include <cstddef>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "robens/core/enum_names.hpp"
 
@@ -21,7 +20,7 @@ struct EnumNames<Architecture> {
 template <>
 struct EnumNames<Activation> {
   static constexpr std::pair<Activation, const char*> values[] = {{Activation::sign, "sign"},
-                                                                   {Activation::relu, "relu"}};
+                                                                  {Activation::relu, "relu"}};
 };
 
 struct NetworkShape {
@@ -30,15 +29,21 @@ struct NetworkShape {
   std::size_t units = 1;   // K hidden units (1: perceptron)
   Activation activation = Activation::sign;
 
-  static NetworkShape perceptron(std::size_t n) { return {Architecture::fully_connected, n, 1, Activation::sign}; }
+  static NetworkShape perceptron(std::size_t n) {
+    return {Architecture::fully_connected, n, 1, Activation::sign};
+  }
   // For the CLI's convention: --N is inputs per unit for fc, total inputs for tree.
   static NetworkShape committee(Architecture arch, std::size_t n, std::size_t k, Activation act);
 
   bool is_perceptron() const { return units == 1 && activation == Activation::sign; }
-  std::size_t unit_inputs() const { return architecture == Architecture::tree ? inputs / units : inputs; }
+  std::size_t unit_inputs() const {
+    return architecture == Architecture::tree ? inputs / units : inputs;
+  }
   std::size_t weights() const { return unit_inputs() * units; }
   // First input coordinate seen by unit k.
-  std::size_t unit_offset(std::size_t k) const { return architecture == Architecture::tree ? k * unit_inputs() : 0; }
+  std::size_t unit_offset(std::size_t k) const {
+    return architecture == Architecture::tree ? k * unit_inputs() : 0;
+  }
   // ReLU output weights: +1 for the first half of the units, −1 for the second half.
   int output_weight(std::size_t k) const {
     return activation == Activation::relu && k >= units / 2 ? -1 : 1;

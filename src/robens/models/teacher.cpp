@@ -5,7 +5,8 @@
 
 namespace robens {
 
-TeacherProblem teacher_student_patterns(std::size_t patterns, const NetworkShape& shape, std::uint64_t seed) {
+TeacherProblem teacher_student_patterns(std::size_t patterns, const NetworkShape& shape,
+                                        std::uint64_t seed) {
   shape.validate();
   Rng teacher_rng(seed, StreamPurpose::teacher);
   TeacherProblem p{PatternSet(patterns, shape.inputs), BinaryNetwork::random(shape, teacher_rng)};

@@ -12,6 +12,7 @@ struct TeacherProblem {
 };
 
 // ReLU teachers can output exactly 0; such inputs are redrawn so every label is well defined.
-TeacherProblem teacher_student_patterns(std::size_t patterns, const NetworkShape& shape, std::uint64_t seed);
+TeacherProblem teacher_student_patterns(std::size_t patterns, const NetworkShape& shape,
+                                        std::uint64_t seed);
 
 }  // namespace robens

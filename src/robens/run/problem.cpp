@@ -23,7 +23,8 @@ const ParameterTable<P>& problem_parameter_table() {
           .at_least(1),
       param("alpha", &P::alpha, "load: patterns per weight, M = round(alpha * weights)").above(0),
       param("patterns", &P::patterns,
-            "read patterns from FILE (text or .rbp binary) instead of generating them").input_file(),
+            "read patterns from FILE (text or .rbp binary) instead of generating them")
+          .input_file(),
       param("teacher", &P::teacher,
             "label the generated patterns with a random teacher of the same architecture"),
       param("data_seed", &P::data_seed, "seed of the generated patterns only (-1: the run's seed)")
@@ -71,8 +72,8 @@ nlohmann::json describe(const P& p, const TrainingProblem& problem, std::uint64_
     j["teacher"] = p.teacher;
   } else {
     j["patterns"] = p.patterns;
-    j["alpha"] = static_cast<double>(problem.patterns.size()) /
-                 static_cast<double>(problem.shape.weights());
+    j["alpha"] =
+        static_cast<double>(problem.patterns.size()) / static_cast<double>(problem.shape.weights());
   }
   return j;
 }

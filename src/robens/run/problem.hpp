@@ -3,10 +3,9 @@
 // arch, activation, N, K) and the data (generated at load alpha, with a teacher or not, or read
 // from a pattern file). build_problem() makes the TrainingProblem and its recorded description.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "robens/algorithms/training_problem.hpp"
 #include "robens/core/enum_names.hpp"
@@ -26,8 +25,8 @@ struct ProblemParameters {
   ModelKind model = ModelKind::committee;
   Architecture arch = Architecture::fully_connected;
   Activation activation = Activation::sign;
-  long n = 321;  // inputs: per hidden unit for fc (and the perceptron), in total for tree
-  long k = 5;    // hidden units
+  long n = 321;          // inputs: per hidden unit for fc (and the perceptron), in total for tree
+  long k = 5;            // hidden units
   double alpha = 0.5;    // load: M = round(alpha · weights)
   std::string patterns;  // read the patterns from this file instead of generating them
   bool teacher = false;  // label generated inputs with a random teacher of the same network

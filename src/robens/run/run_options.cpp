@@ -12,7 +12,8 @@ const ParameterTable<P>& run_option_table() {
       param("init_from", &P::init_from,
             "start from a saved file: a network file (train --save; its y replicas if it holds "
             "exactly y, else every replica from its centre, see --init-which) or an fbp message "
-            "file").input_file(),
+            "file")
+          .input_file(),
       param("init_which", &P::init_which,
             "with --init-from: auto | center (every replica from the file's centre, i.e. the "
             "run's answer) | replicas (replica a from the file's replica a)"),

@@ -85,8 +85,8 @@ std::string sweep_job_id(const std::string& command, const std::string& variant,
 std::string record_job_id(const json& record) {
   try {
     const std::string command = record.at("argv").at(0).get<std::string>();
-    const json point = command == "train" ? canonical_train_point(record.at("point"))
-                                          : record.at("point");
+    const json point =
+        command == "train" ? canonical_train_point(record.at("point")) : record.at("point");
     return sweep_job_id(command, record.value("variant", std::string()), point,
                         record.at("seed").get<std::uint64_t>());
   } catch (const std::exception&) {

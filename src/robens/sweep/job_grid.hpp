@@ -1,7 +1,7 @@
 #pragma once
 // Expands an experiment into its jobs: every variant × grid point × seed. A job's identity is a
-// hash of (command, variant, canonical options (train_options.hpp), seed) — not of its position — so adding values to the grid
-// or reordering keys keeps the ids of the jobs that were already run.
+// hash of (command, variant, canonical options (train_options.hpp), seed) — not of its position —
+// so adding values to the grid or reordering keys keeps the ids of the jobs that were already run.
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>

@@ -10,8 +10,8 @@
 
 #include "robens/core/error.hpp"
 #include "robens/sweep/job_grid.hpp"
-#include "robens/sweep/train_options.hpp"
 #include "robens/sweep/statistics.hpp"
+#include "robens/sweep/train_options.hpp"
 
 namespace robens::sweep {
 namespace {

@@ -106,8 +106,7 @@ void ResultsFile::append(const nlohmann::json& record) {
   const std::string name = path_.string();
   write_all(fd_, record.dump() + "\n", name);
   require(::fsync(fd_) == 0, "{}: cannot sync to disk: {}", name, std::strerror(errno));
-  if (record.contains("job") && record["job"].is_string())
-    done_.insert(record_job_id(record));
+  if (record.contains("job") && record["job"].is_string()) done_.insert(record_job_id(record));
 }
 
 }  // namespace robens::sweep

@@ -64,7 +64,8 @@ nlohmann::json canonical_train_point(const nlohmann::json& point) {
       }
     }
     require(spec != nullptr, "option '{}' is not an option of train --algo {}", raw, algorithm);
-    if (spec->type == ParameterType::boolean && v.is_string()) v = spec->parse(v.get<std::string>());
+    if (spec->type == ParameterType::boolean && v.is_string())
+      v = spec->parse(v.get<std::string>());
     try {
       check_value(*spec, v);
     } catch (const InputError& e) {
@@ -99,8 +100,7 @@ std::string unsupported_network(const nlohmann::json& point) {
 }
 
 std::vector<std::string> train_option_words(const std::string& key, const nlohmann::json& value,
-                                            const std::string& algorithm,
-                                            const std::string& text) {
+                                            const std::string& algorithm, const std::string& text) {
   if (is_algo_key(key)) return {"--algo", text};
   const ParameterSpec* spec = find_train_option(key, algorithm);
   require(spec != nullptr, "option '{}' is not an option of train --algo {}", key, algorithm);

@@ -4,10 +4,9 @@
 // written with the tables' snake_case keys ("gamma_step"); the CLI spelling with dashes
 // ("gamma-step") and "no_KEY": true for a boolean KEY are accepted and rewritten, so one job has
 // one canonical point, one id and one command line whatever the file's spelling.
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "robens/core/parameter_spec.hpp"
 
@@ -30,7 +29,6 @@ std::string unsupported_network(const nlohmann::json& point);
 // The command-line words of one canonical option: {"--gamma-step", "0.001"}, {"--no-outatzero"}.
 // `text` is the value as text (placeholders already filled in) for non-booleans.
 std::vector<std::string> train_option_words(const std::string& key, const nlohmann::json& value,
-                                            const std::string& algorithm,
-                                            const std::string& text);
+                                            const std::string& algorithm, const std::string& text);
 
 }  // namespace robens::sweep

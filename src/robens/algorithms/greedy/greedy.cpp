@@ -69,7 +69,12 @@ TrainResult GreedyDescent::run(const TrainingProblem& problem, Observer& observe
       }
       best = best < 0 ? model->errors() : std::min(best, model->errors());
       const BinaryNetwork net = model->network();
-      StepRecord rec{++sweep, model->errors(), best, 0, &net, nullptr,
+      StepRecord rec{++sweep,
+                     model->errors(),
+                     best,
+                     0,
+                     &net,
+                     nullptr,
                      {{"restart", attempt}, {"energy", model->energy()}}};
       observer.on_step(rec);
       if (!improved) break;  // a local minimum

@@ -281,19 +281,18 @@ class RsaRun {
       r.replicas.push_back(ens_->replica(a).network());
       replica_errors.push_back(ens_->replica(a).errors());
     }
-    r.extra = {
-        {"solved_by", r.solved_by},
-        {"iteration_unit", "one proposed single-weight flip of one replica (y*N per sweep)"},
-        {"kernel", kernel_->name()},
-        {"energy", to_string(kind_)},
-        {"accepted", accepted_},
-        {"stages", stage_},
-        {"final_beta", beta_},
-        {"final_gamma", gamma_},
-        {"mean_overlap", ens_->mean_overlap()},
-        {"center_overlap", ens_->centre_overlap()},
-        {"center_errors", ens_->centre().errors()},
-        {"replica_errors", replica_errors}};
+    r.extra = {{"solved_by", r.solved_by},
+               {"iteration_unit", "one proposed single-weight flip of one replica (y*N per sweep)"},
+               {"kernel", kernel_->name()},
+               {"energy", to_string(kind_)},
+               {"accepted", accepted_},
+               {"stages", stage_},
+               {"final_beta", beta_},
+               {"final_gamma", gamma_},
+               {"mean_overlap", ens_->mean_overlap()},
+               {"center_overlap", ens_->centre_overlap()},
+               {"center_errors", ens_->centre().errors()},
+               {"replica_errors", replica_errors}};
     return r;
   }
 

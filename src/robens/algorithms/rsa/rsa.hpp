@@ -38,7 +38,9 @@ struct EnumNames<RsaReference> {
 template <>
 struct EnumNames<RsaMoveRule> {
   static constexpr std::pair<RsaMoveRule, const char*> values[] = {
-      {RsaMoveRule::coupling_rrr, "rrr"}, {RsaMoveRule::eq9, "eq9"}, {RsaMoveRule::uniform, "uniform"}};
+      {RsaMoveRule::coupling_rrr, "rrr"},
+      {RsaMoveRule::eq9, "eq9"},
+      {RsaMoveRule::uniform, "uniform"}};
 };
 template <>
 struct EnumNames<RsaSampler> {

@@ -9,8 +9,8 @@
 #include <immintrin.h>
 #endif
 
-#include "robens/core/error.hpp"
 #include "robens/algorithms/schedule.hpp"
+#include "robens/core/error.hpp"
 #include "robens/models/committee.hpp"
 
 namespace robens {
@@ -189,8 +189,7 @@ class RsgdRun {
                                                       const WarmStart& start) const {
     std::vector<std::vector<std::int8_t>> signs;
     if (!start.empty()) {
-      require(start.state == nullptr, "rsgd starts from saved networks, not from {}",
-              start.source);
+      require(start.state == nullptr, "rsgd starts from saved networks, not from {}", start.source);
       for (const auto& net : start.starting_networks(replicas_.size(), shape_))
         signs.push_back(net.to_signs());
       return signs;

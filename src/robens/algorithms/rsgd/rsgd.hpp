@@ -23,12 +23,12 @@ struct EnumNames<KickFormula> {
 
 // Defaults here are the defaults everywhere (CLI, sweeps, Python): rsgd_parameter_table().
 struct RsgdParameters {
-  int replicas = 7;          // y
-  double eta = 2.0;          // SGD step η on the continuous weights
-  double eta_factor = 1.0;   // η is multiplied by this after every epoch
-  double lambda = 0.75;      // kick step λ (the paper's η′)
-  double lambda_factor = 1;  // λ is multiplied by this after every epoch
-  double gamma = 0.05;       // coupling γ at the first epoch
+  int replicas = 7;           // y
+  double eta = 2.0;           // SGD step η on the continuous weights
+  double eta_factor = 1.0;    // η is multiplied by this after every epoch
+  double lambda = 0.75;       // kick step λ (the paper's η′)
+  double lambda_factor = 1;   // λ is multiplied by this after every epoch
+  double gamma = 0.05;        // coupling γ at the first epoch
   double gamma_step = 0.001;  // γ grows by this after every epoch (scoping)
   int batch = 80;             // minibatch size
   long max_epochs = 10000;

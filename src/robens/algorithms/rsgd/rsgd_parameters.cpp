@@ -52,8 +52,9 @@ AlgorithmInfo rsgd_info(const std::string& name, const ParameterTable<P>& table,
 }  // namespace
 
 AlgorithmInfo rsgd_algorithm() {
-  return rsgd_info("rsgd", rsgd_parameter_table(),
-                   "replicated SGD (PNAS 2016 Eq. 10): y coupled replicas, gamma grows every epoch");
+  return rsgd_info(
+      "rsgd", rsgd_parameter_table(),
+      "replicated SGD (PNAS 2016 Eq. 10): y coupled replicas, gamma grows every epoch");
 }
 
 AlgorithmInfo sgd_algorithm() {
