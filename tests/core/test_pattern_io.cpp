@@ -81,7 +81,7 @@ TEST(PatternIo, LoadRejectsAbsurdAlpha) {
   EXPECT_THROW(patterns_for_load(-1, 321), InputError);
   EXPECT_THROW(patterns_for_load(std::nan(""), 321), InputError);
   EXPECT_THROW(patterns_for_load(1e12, 321), InputError);
-  EXPECT_EQ(patterns_for_load(0.5, 1605), 802U);  // half to even, as in the spec (M = 802)
+  EXPECT_EQ(patterns_for_load(0.5, 1605), 802U);  // half to even, as in docs/fbp.md (M = 802)
   EXPECT_EQ(patterns_for_load(0.3, 1601), 480U);
 }
 

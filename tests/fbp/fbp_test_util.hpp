@@ -16,8 +16,8 @@ inline TrainingProblem committee_problem(std::size_t n, std::size_t k, double al
   return p;
 }
 
-// The reference test suite's base settings (spec §7): randfact 0.1, one sweep per step, damping
-// 0.5.
+// The reference test suite's base settings (its solver recipe, docs/fbp.md, "Options"): randfact
+// 0.1, one sweep per step, damping 0.5.
 inline FbpParameters reference_settings() {
   FbpParameters p;
   p.randfact = 0.1;

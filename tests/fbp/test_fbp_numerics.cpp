@@ -116,7 +116,7 @@ TEST(FbpNumerics, AuxMixMatchesDirectFormulaAndLimits) {
   EXPECT_EQ(bp::aux_mix(bp::kInf, bp::kInf, -bp::kInf), 30.0);  // clamp branch
   EXPECT_EQ(bp::aux_mix(bp::kInf, -bp::kInf, bp::kInf), -30.0);
   EXPECT_EQ(bp::aux_mix(bp::kInf, bp::kInf, bp::kInf), 0.0);
-  EXPECT_EQ(bp::aux_mix(0.3, bp::kInf, -bp::kInf), 0.0);  // reference quirk Q2
+  EXPECT_EQ(bp::aux_mix(0.3, bp::kInf, -bp::kInf), 0.0);  // docs/fbp.md, reference behaviour Q2
   EXPECT_TRUE(std::isfinite(bp::aux_mix(1e300, 1e300, -1e300)) ||
               std::isnan(bp::aux_mix(1e300, 1e300, -1e300)));
 }
@@ -173,7 +173,7 @@ TEST(FbpNumerics, TanhAndPlainRepresentationsAgreeWhenUnsaturated) {
   EXPECT_EQ(TanhMag::forced(1.0), bp::kInf);
   EXPECT_EQ(TanhMag::from_real(1.0), 30.0);
   EXPECT_EQ(TanhMag::cavity(bp::kInf, bp::kInf), 0.0);
-  EXPECT_EQ(TanhMag::damp(2.0, bp::kInf, 0.0), 2.0);  // quirk Q4 avoided
+  EXPECT_EQ(TanhMag::damp(2.0, bp::kInf, 0.0), 2.0);  // docs/fbp.md, Q4 (changed)
 }
 
 // Largest relative error of f against the long-double g over the points xs.

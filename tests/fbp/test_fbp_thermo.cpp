@@ -1,6 +1,6 @@
-// Thermodynamics at fBP fixed points (spec fbp.md §6): with no patterns the local entropy is the
-// binary entropy of the distance to the reference (the alpha = 0 curve of PNAS Fig. 6), and with
-// patterns it stays below that bound.
+// Thermodynamics at fBP fixed points (docs/fbp.md, "Thermodynamics"): with no patterns the local
+// entropy is the binary entropy of the distance to the reference (the alpha = 0 curve of PNAS
+// Fig. 6), and with patterns it stays below that bound.
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -31,7 +31,8 @@ TEST(FbpThermo, NoPatternsGiveTheBinaryEntropyOfTheDistance) {
       ASSERT_EQ(rec.records.size(), 6U);
       for (const auto& r : rec.records) {
         const double gamma = r.data["gamma"].get<double>();
-        // The plain form loses log(1 − tanh²γ) once tanh γ rounds towards 1 (spec §3.7).
+        // The plain form loses log(1 − tanh²γ) once tanh γ rounds towards 1 (docs/fbp.md,
+        // "Numerics").
         if (format == MessageFormat::plain && gamma > 6) continue;
         const double d = r.data["distance"].get<double>();
         EXPECT_NEAR(d, (1 - std::tanh(gamma)) / 2, 1e-12);

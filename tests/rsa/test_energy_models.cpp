@@ -1,5 +1,5 @@
 // Cached ΔE of every energy model equals a from-scratch recomputation (committee.hpp), and the
-// caches after flips equal caches rebuilt from scratch (spec rsa.md §6, items 1-2).
+// caches after flips equal caches rebuilt from scratch (docs/rsa.md, "Energies").
 #include <gtest/gtest.h>
 
 #include <memory>

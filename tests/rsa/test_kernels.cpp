@@ -1,6 +1,7 @@
-// Exactness of every Monte Carlo kernel (spec rsa.md §6 item 4): on tiny systems the full
-// transition matrix, built from transitions(), leaves the Boltzmann distribution stationary;
-// step() samples the same moves as transitions() says; the Eq. 9 prior solves its recursion.
+// Exactness of every Monte Carlo kernel (docs/rsa.md, "Kernel definitions" and "Code map"): on
+// tiny systems the full transition matrix, built from transitions(), leaves the Boltzmann
+// distribution stationary; step() samples the same moves as transitions() says; the Eq. 9 prior
+// solves its recursion.
 #include <gtest/gtest.h>
 
 #include <cmath>

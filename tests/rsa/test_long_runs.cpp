@@ -1,4 +1,4 @@
-// Along long runs every kernel keeps its incremental bookkeeping exact (spec rsa.md §6 item 3):
+// Along long runs every kernel keeps its incremental bookkeeping exact (docs/rsa.md, "Code map"):
 // replica energies, magnetisations, the centre and the kernels' class structures equal what a
 // from-scratch rebuild gives.
 #include <gtest/gtest.h>

@@ -37,8 +37,8 @@ struct BinaryCase {
 };
 
 TEST(TheoryCapacity, BinaryCapacitiesMatchReferenceValues) {
-  // Spec §9: perceptron 0.833079 (Krauth–Mézard), sign 0.946952 and ReLU 0.903986 (PRL after Eq.
-  // 5).
+  // docs/theory.md, "Reference values reproduced": perceptron 0.833079 (Krauth–Mézard), sign
+  // 0.946952 and ReLU 0.903986 (PRL after Eq. 5).
   for (const auto& c : {BinaryCase{Transfer::identity, 0.833079, 0.56395, 2.57635},
                         BinaryCase{Transfer::sign, 0.946952, 0.30877, 0.61719},
                         BinaryCase{Transfer::relu, 0.903986, 0.44871, 1.34717}}) {

@@ -58,7 +58,7 @@ TEST(TheoryCli, CurvesAreCsvWithAParameterLine) {
   ASSERT_EQ(fp.status, 0) << fp.text;
   const auto j = nlohmann::json::parse(fp.text);
   ASSERT_EQ(j["curve"].size(), 2U);
-  EXPECT_NEAR(j["curve"][0]["F_FP"].get<double>(), 0.05764, 3e-4);  // spec §5, sign, d = 0.1
+  EXPECT_NEAR(j["curve"][0]["F_FP"].get<double>(), 0.05764, 3e-4);  // docs/theory.md: sign, d = 0.1
   EXPECT_TRUE(j["d_star"].is_null());  // no zero crossing inside [0.1, 0.2]
   EXPECT_EQ(j["parameters"]["activation"], "sign");
 }

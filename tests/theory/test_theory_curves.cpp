@@ -1,4 +1,5 @@
-// Franz–Parisi and large-deviation curves: α = 0 limits, physical bounds and spec §5–§6 values.
+// Franz–Parisi and large-deviation curves: α = 0 limits, physical bounds and the derivation's
+// values (docs/theory.md).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -26,7 +27,8 @@ TEST(TheoryFranzParisi, AlphaZeroEqualsTheFreeCount) {
 }
 
 TEST(TheoryFranzParisi, BinaryCurveMatchesSpecTableAndIsBoundedByEquilibrium) {
-  // Spec §5 table (α = 0.6): sign F(0.1) = 0.05764, F(0.01) = −0.09437; ReLU F(0.05) = 0.05118.
+  // Derivation table (α = 0.6, docs/theory.md): sign F(0.1) = 0.05764, F(0.01) = −0.09437; ReLU
+  // F(0.05) = 0.05118.
   const Kernel sign(Transfer::sign), relu(Transfer::relu);
   const auto ref = solve_rs(sign, WeightPrior::binary, 0.6);
   const auto p1 = franz_parisi_point(sign, WeightPrior::binary, 0.6, 1.0 - 2 * 0.1, ref);
@@ -45,8 +47,8 @@ TEST(TheoryFranzParisi, BinaryCurveMatchesSpecTableAndIsBoundedByEquilibrium) {
 }
 
 TEST(TheoryFranzParisi, SphericalNormalisedValues) {
-  // Spec §5 spherical table (α = 1, normalised by ½ ln(1 − S²)): sign −0.39636, ReLU −0.28352 at d
-  // = 0.05.
+  // Derivation spherical table (α = 1, normalised by ½ ln(1 − S²); docs/theory.md): sign −0.39636,
+  // ReLU −0.28352 at d = 0.05.
   for (const auto& [t, expected] :
        {std::pair{Transfer::sign, -0.39636}, std::pair{Transfer::relu, -0.28352}}) {
     const Kernel k(t);
@@ -62,7 +64,7 @@ TEST(TheoryFranzParisi, CurveFindsDStarAndRejectsBadInput) {
   const auto curve =
       franz_parisi_curve(Kernel(Transfer::sign), WeightPrior::binary, 0.6, 0.04, 0.1, 4, fast);
   ASSERT_EQ(curve.points.size(), 4U);
-  EXPECT_NEAR(curve.d_star, 0.0640, 1e-3);  // spec §5: d*(sign, α = 0.6) = 0.0640
+  EXPECT_NEAR(curve.d_star, 0.0640, 1e-3);  // docs/theory.md: d*(sign, α = 0.6) = 0.0640
   EXPECT_THROW(franz_parisi_curve(Kernel(Transfer::sign), WeightPrior::binary, 0.6, 0.2, 0.1, 4),
                InputError);
   EXPECT_THROW(franz_parisi_curve(Kernel(Transfer::sign), WeightPrior::binary, 0.6, 0.01, 0.45, 4),

@@ -1,4 +1,4 @@
-// AT line (replicon) and the 1RSB capacity estimate (spec §3–§4).
+// AT line (replicon) and the 1RSB capacity estimate (docs/theory.md, "Equations").
 #include <gtest/gtest.h>
 
 #include "robens/core/error.hpp"
@@ -8,7 +8,7 @@ namespace robens::theory {
 namespace {
 
 TEST(TheoryStability, SphericalSignAtPointMatchesPrl) {
-  // PRL: α_AT ≈ 2.988 at large K; spec: 2.98782 at q = 0.6303.
+  // PRL: α_AT ≈ 2.988 at large K; derivation (docs/theory.md): 2.98782 at q = 0.6303.
   const auto r = at_line(Kernel(Transfer::sign), WeightPrior::spherical);
   EXPECT_NEAR(r.alpha_at, 2.98782, 1e-4);
   EXPECT_NEAR(r.at_point.q, 0.6303, 1e-3);
@@ -31,7 +31,8 @@ TEST(TheoryStability, SphericalPerceptronIsMarginalOnlyAtCapacity) {
 }
 
 TEST(TheoryStability, BinaryPerceptronAtPoint) {
-  // Gardner–Derrida: α_AT ≈ 1.015 (spec: 1.0146 at q = 0.7205), beyond α_c = 0.833.
+  // Gardner–Derrida: α_AT ≈ 1.015 (derivation, docs/theory.md: 1.0146 at q = 0.7205), beyond
+  // α_c = 0.833.
   const auto r = at_line(Kernel(Transfer::identity), WeightPrior::binary);
   EXPECT_NEAR(r.alpha_at, 1.0146, 2e-4);
   EXPECT_NEAR(r.at_point.q, 0.7205, 1e-3);

@@ -1,6 +1,6 @@
 #pragma once
 // Measurements on trained binary networks, usable on the output of any algorithm (PRL 2019 Fig. 3;
-// spec rsa.md §4.3):
+// docs/rsa.md, "robens measure"):
 //  * normalised stabilities: sign units Ξ = label·Σ_k sign(h_k)/√K (perceptron: label·h/√N),
 //    ReLU units Ξ = label·Σ_k c_k max(0, h_k)/√N (= Δ2/√N since h_k/√K1 and 1/√K);
 //  * robustness to input noise: for every pattern, `perturbations` copies with a fraction η of its

@@ -25,8 +25,9 @@ std::vector<int> stabilities(const BinaryNetwork& net, const UnitInputs& in);
 std::size_t count_errors(const BinaryNetwork& net, const UnitInputs& in);
 
 // Minimum number of weight flips that fixes one pattern, given label·h_k for every unit (sign
-// units only). Perceptron: R(−Δ) = (|Δ|+1)/2 if Δ < 0. Committee (spec rsa.md §2.4): among the
-// wrong units, the cheapest (|x_k|+1)/2 costs of the w − (K−1)/2 units that must change sign.
+// units only). Perceptron: R(−Δ) = (|Δ|+1)/2 if Δ < 0. Committee (docs/rsa.md, "Energies"):
+// among the wrong units, the cheapest (|x_k|+1)/2 costs of the w − (K−1)/2 units that must change
+// sign.
 long pattern_min_flips(std::span<const int> signed_fields);
 // Σ over patterns of pattern_min_flips: the PNAS energy.
 long min_flip_energy(const BinaryNetwork& net, const UnitInputs& in);

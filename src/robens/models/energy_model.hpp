@@ -1,13 +1,15 @@
 #pragma once
 // Energies of one binary network on a training set with incremental single-flip updates, for
-// Monte Carlo (spec rsa.md §1.1, §2). A model owns the network's weights (flat index
+// Monte Carlo (docs/rsa.md, "Energies"). A model owns the network's weights (flat index
 // j = k·unit_inputs + i, as BinaryNetwork::flat) and caches per-pattern fields so that
-//   delta(j)  = E(after flipping j) − E(now)   costs O(P/64) word operations (bitmasks, spec §7),
+//   delta(j)  = E(after flipping j) − E(now)   costs O(P/64) word operations (bitmasks,
+//             docs/rsa.md, "Bitmask ΔE"),
 //   flip(j)   applies the flip and updates every cache in O(P) (plus O(P·K) for the min-flip
 //             committee energy when a pattern's wrong-unit ranking changes).
 // Energies are integers: either the number of misclassified patterns, or the PNAS "minimum number
-// of weight flips" (R(x) = (x+1)/2 per violated pattern, spec §2.2/§2.4) in units of flips, i.e.
-// WITHOUT the package's 2/√N rescaling (β here = β_package · 2/√N for the perceptron).
+// of weight flips" (R(x) = (x+1)/2 per violated pattern, PNAS "Neural Network Models") in units
+// of flips, i.e. WITHOUT the package's 2/√N rescaling (β here = β_package · 2/√N for the
+// perceptron).
 #include <cstddef>
 #include <cstdint>
 #include <memory>

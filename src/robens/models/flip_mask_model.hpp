@@ -1,5 +1,5 @@
 #pragma once
-// Shared machinery of the incremental energy models (spec rsa.md §7 "bitmask ΔE"). For every
+// Shared machinery of the incremental energy models (docs/rsa.md, "Bitmask ΔE"). For every
 // hidden unit k the model keeps four P-bit masks that say, per pattern, how the energy changes if
 // one weight of unit k is flipped:
 //   plus_agree    +1 if the weight agrees with the (folded) input (σ_i ξ_i = +1, field moves −2),

@@ -1,9 +1,9 @@
 // PNAS "minimum number of weight flips" energy of a sign committee (perceptron: K = 1),
-// spec rsa.md §2.2 / §2.4. With label-folded unit fields x_k (odd), unit k is wrong if x_k < 0
+// docs/rsa.md, "Energies". With label-folded unit fields x_k (odd), unit k is wrong if x_k < 0
 // and costs c_k = (|x_k| + 1)/2 flips to fix; with w wrong units the pattern needs
 // m = max(0, w − (K−1)/2) of them fixed, and its energy is the sum of the m smallest costs.
 //
-// Single-flip rules (per pattern, brute-force checked in the spec and in tests/rsa): let T be the
+// Single-flip rules (per pattern, checked against brute force in tests/rsa): let T be the
 // m-th smallest wrong cost, L = #{wrong: c < T}, Q = #{wrong: c = T}.
 //   wrong unit moving toward 0 (disagreeing weight): −1 iff c_k ≤ T;
 //   wrong unit moving away (agreeing weight):        +1 iff c_k < T, or c_k = T and L + Q ≤ m;

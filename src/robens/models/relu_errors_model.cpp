@@ -1,6 +1,6 @@
-// Error-count energy of a ReLU committee (PRL 2019; spec rsa.md §2.5). Unit fields Δ1_k are raw
-// (labels not folded), Δ2 = o_a Σ_k c_k max(0, Δ1_k) with c_k = +1 for the first half of the
-// units and −1 for the second, and E = #{Δ2 ≤ 0} (a zero output is an error).
+// Error-count energy of a ReLU committee (PRL Eq. 1; docs/rsa.md, "Energies"). Unit fields Δ1_k
+// are raw (labels not folded), Δ2 = o_a Σ_k c_k max(0, Δ1_k) with c_k = +1 for the first half of
+// the units and −1 for the second, and E = #{Δ2 ≤ 0} (a zero output is an error).
 // Flipping a weight of unit k moves Δ1_k by d = −2 (agreeing weight) or +2; max(0, Δ1_k) moves by
 // δ = max(0, Δ1_k + d) − max(0, Δ1_k); Δ2 moves by s = o c_k δ. The pattern breaks (+1) iff
 // Δ2 > 0 ≥ Δ2 + s and is fixed (−1) iff Δ2 ≤ 0 < Δ2 + s (with even fields, as in the PRL set-up,

@@ -1,4 +1,4 @@
-// Error-count energy of a sign committee (perceptron: K = 1), spec rsa.md §2.1 / §2.4.
+// Error-count energy of a sign committee (perceptron: K = 1), docs/rsa.md, "Energies".
 // With labels folded into the inputs, Δ1_k = unit field (odd), Δ2 = Σ_k sign(Δ1_k) (odd),
 // E = #{Δ2 < 0}. A flip in unit k changes the energy of pattern a only if Δ2 = ±1 and Δ1_k = ±1
 // with the same sign: +1 if Δ2 = Δ1_k = +1 and the weight agrees, −1 if Δ2 = Δ1_k = −1 and it

@@ -1,6 +1,7 @@
 #pragma once
 // The RS energetic term of the K → ∞ committee (PRL Eq. 4) and the Gaussian averages its
-// derivatives need, all as functions of the effective overlap c = φ(q) (spec §2.1, §3).
+// derivatives need, all as functions of the effective overlap c = φ(q) (docs/theory.md,
+// "Equations").
 #include "robens/math/gaussian_quadrature.hpp"
 
 namespace robens::theory {

@@ -15,7 +15,7 @@ namespace {
 constexpr double kHalfWidth = 10.0;  // all Gaussian integrals on [−10, 10]
 constexpr double kMinD2 = 1e-4;  // keep the free Gaussian direction D² = c − A² − B² away from 0
 
-// Effective overlaps of the energetic term (spec §5.2).
+// Effective overlaps of the energetic term (docs/theory.md, "Equations", Franz–Parisi).
 struct FpGeometry {
   double c_ref = 0.0;  // c̃ = φ(q̃)
   double c = 0.0;      // φ(q)

@@ -1,6 +1,7 @@
 #pragma once
-// Franz–Parisi entropy (PRL Eq. 7, spec §5): the log-number of solutions at overlap S (distance
-// d = (1 − S)/2) from a typical equilibrium solution, K → ∞ committee or perceptron, RS level.
+// Franz–Parisi entropy (PRL Eq. 7; docs/theory.md, "Equations"): the log-number of solutions at
+// overlap S (distance d = (1 − S)/2) from a typical equilibrium solution, K → ∞ committee or
+// perceptron, RS level.
 #include <vector>
 
 #include "robens/theory/replica_symmetric.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 // Large-deviation (local-entropy) free entropy F_LD(q1) in the y → ∞ limit (PRL Eqs. 8–9,
-// spec §6.2), and the α = 0 local-entropy bound H2(d) (spec §7).
+// docs/theory.md, "Equations"), and the α = 0 local-entropy bound H2(d) (PNAS Fig. 6).
 #include <vector>
 
 #include "robens/theory/replica_symmetric.hpp"

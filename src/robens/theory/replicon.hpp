@@ -1,13 +1,13 @@
 #pragma once
 // Stability of the RS saddle point (de Almeida–Thouless line) and the 1RSB capacity estimate of
-// the spherical committee (spec §3–§4).
+// the spherical committee (docs/theory.md, "Equations").
 #include <string>
 
 #include "robens/theory/replica_symmetric.hpp"
 
 namespace robens::theory {
 
-// Replicon eigenvalue at an RS saddle point (spec §3):
+// Replicon eigenvalue at an RS saddle point (docs/theory.md, "Equations"):
 //   λ_R = −1/χ_R + α [φ'² E(r(r−x))²/(1−c)² + φ'' E r²/(1−c)],
 // χ_R = (1−q)² (spherical) or ∫Dz (1 − tanh²(√q̂ z))² (binary). RS is unstable for λ_R > 0.
 double replicon_eigenvalue(const Kernel& kernel, WeightPrior prior, const RsSaddlePoint& point,
@@ -39,12 +39,12 @@ struct OneRsbResult {
   int evaluations = 0;
 };
 
-// R(q0, μ) of spec §4.1 (q1 → 1, m = μ(1 − q1) → 0).
+// R(q0, μ) of docs/theory.md, "Equations" (q1 → 1, m = μ(1 − q1) → 0).
 double one_rsb_ratio(const Kernel& kernel, double q0, double mu,
                      const OneRsbSettings& settings = {});
 
-// α_c^1RSB: min over q0 for each μ, then min over μ (spec §4 recipe). Spherical weights and a
-// kernel with finite φ'(1) only (identity, ReLU); throws InputError for the sign.
+// α_c^1RSB: min over q0 for each μ, then min over μ (docs/theory.md, "Subcommands"). Spherical
+// weights and a kernel with finite φ'(1) only (identity, ReLU); throws InputError for the sign.
 OneRsbResult one_rsb_capacity(const Kernel& kernel, const OneRsbSettings& settings = {});
 
 }  // namespace robens::theory

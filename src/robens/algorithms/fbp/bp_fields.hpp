@@ -35,7 +35,8 @@ inline double field_product(double a, double b) {
 
 // ½ log[(1 + tanh H tanh a₊)/(1 + tanh H tanh a₋)]: the message of a threshold factor to one
 // input, given the output's cavity field H and the output fields a± for input = ±1.
-// H finite with a₊ = +∞, a₋ = −∞ returns 0 like the reference (quirk Q2), not the limit H.
+// H finite with a₊ = +∞, a₋ = −∞ returns 0 like the reference, not the limit H (docs/fbp.md,
+// reference behaviour Q2).
 double aux_mix(double H, double ap, double am);
 
 // log((1 + tanh a tanh b)/2).

@@ -59,8 +59,8 @@ double prepare_gaussian(const double* m, const double* u, const std::int8_t* xi,
     const double gauss = std::exp(-mu * mu / (2.0 * S2)) / std::sqrt(kTwoPi * S2);
     g.p0 = 2.0 * eta * gauss / (1.0 + eta * Ur);
     g.pmu = g.p0 * (g.p0 + mu / S2);
-    g.psig =
-        g.p0 * (1.0 - mu / S2 - mu * g.p0) / (2.0 * S2);  // μ/S² as in the reference (quirk Q1)
+    // μ/S² as in the reference (docs/fbp.md, reference behaviour Q1).
+    g.psig = g.p0 * (1.0 - mu / S2 - mu * g.p0) / (2.0 * S2);
   } else {
     g.p0 = g.pmu = g.psig = 0;
   }
@@ -405,7 +405,7 @@ template <class Mag>
 double FbpEngine::update_layer2(std::size_t a) {
   double* m = &msg_.mt1[a * k_];
   double* u = &msg_.ut1[a * k_];
-  double out = msg_.mt2[a];  // kept fixed: the returned total is discarded (quirk Q8)
+  double out = msg_.mt2[a];  // kept fixed, the returned total discarded (docs/fbp.md, Q8)
   double U = 0;              // the message up to the output is not stored
   const double lambda = config_.damping;
   if (config_.accuracy2 == FactorAccuracy::exact)

@@ -72,8 +72,8 @@ class FbpEngine {
   // Forces the output variables to the labels (β = ∞).
   void set_outfields();
   // One sweep in the order of a random permutation drawn from `rng`; returns the largest
-  // message change (docs/fbp.md, "Where the spec, the paper and this code differ": convergence
-  // metric). Throws InputError if a message became NaN.
+  // message change (the convergence metric: docs/fbp.md, reference behaviour Q9). Throws
+  // InputError if a message became NaN.
   double sweep(Rng& rng);
 
   // The network sign(mw) (a zero field counts as +1), and its training errors.

@@ -26,7 +26,7 @@ struct TanhMag {
   static double product(double a, double b) { return bp::field_product(a, b); }
   static double power(double a, double s) { return s == 0 ? 0.0 : s * a; }
   static double damp(double fresh, double old, double lambda) {
-    if (lambda == 0) return fresh;  // avoids ∞·0 (quirk Q4)
+    if (lambda == 0) return fresh;  // avoids ∞·0 (docs/fbp.md, reference behaviour Q4)
     const double d = (1 - lambda) * fresh + lambda * old;
     return std::isnan(d) ? fresh : d;  // +∞ mixed with −∞: keep the new message
   }
@@ -39,7 +39,7 @@ struct TanhMag {
   static double log1pxy(double a, double b) { return bp::log1pxy(a, b); }
   static double cross_entropy(double x, double y) { return bp::cross_entropy(x, y); }
   // Accumulates log Σ_s Π_j (1 + s tanh u_j)/2 (infinite fields only matter when two of them
-  // disagree, quirk Q3).
+  // disagree; docs/fbp.md, reference behaviour Q3).
   struct LogZ {
     double s1 = 0, s2 = 0, s3 = 0;
     bool pos_inf = false, neg_inf = false;

@@ -1,5 +1,5 @@
-// Kernels specific to the traced-reference ensemble (spec rsa.md §3.2, §3.4): RRR on the coupling
-// classes (the package's rule) and the PNAS Eq. 9 per-replica prior.
+// Kernels specific to the traced-reference ensemble (docs/rsa.md, "Kernel definitions"): RRR on
+// the coupling classes (the package's rule) and the PNAS Eq. 9 per-replica prior.
 //
 // Every replica spin (a, i) has μ̄ = μ_i − σ (the other replicas at the site), level ℓ = |μ̄| and
 // side "up" if flipping it raises the coupling energy (σ μ̄ > 0, or μ̄ = 0 and σ = +1: the tie

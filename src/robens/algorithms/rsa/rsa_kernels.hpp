@@ -1,12 +1,13 @@
 #pragma once
 // Monte Carlo kernels: one call of step() is one *iteration* = one proposed single-spin flip of
-// the whole system (spec rsa.md §1.2: the package's `it`), accepted or not.
+// the whole system (docs/rsa.md, "The iteration unit": the package's `it`), accepted or not.
+// Definitions: docs/rsa.md, "Kernel definitions".
 //   metropolis     uniform proposal, accept min(1, π′/π)                       (any SpinSystem)
-//   rrr            reduced-rejection-rate (spec §1.3.1/1.3.3): propose s ∝ w_s = min(1, π_s′/π),
+//   rrr            reduced-rejection-rate: propose s ∝ w_s = min(1, π_s′/π),
 //                  accept min(1, z/z′); O(#neighbours) ΔE queries per step      (any SpinSystem)
-//   coupling-rrr   RRR on the RE coupling classes + Metropolis on the replica energy (§3.4.1)
+//   coupling-rrr   RRR on the RE coupling classes + Metropolis on the replica energy
 //   eq9            PNAS Eq. 9: uniform replica, per-replica prior over the coupling groups,
-//                  Metropolis on the replica energy with the (1 − (1−λ)^q) correction (§3.4.2)
+//                  Metropolis on the replica energy with the (1 − (1−λ)^q) correction
 // All are exact (detailed balance w.r.t. π ∝ e^{−β Σ E_a − βA}); tests/rsa check it on tiny
 // systems through transitions(), which the kernels compute with the same formulas as step().
 #include <memory>
@@ -44,7 +45,7 @@ std::unique_ptr<MoveKernel> make_eq9_kernel(TracedEnsemble& system);
 // p(n) = λ n (1 − p(n−1))/(q − n + 1); p[q] = 1 − (1−λ)^q, the acceptance correction at n = q.
 std::vector<double> eq9_prior(int q, double lambda);
 
-// Set with O(1) insert, erase and uniform sampling (spec §1.7).
+// Set with O(1) insert, erase and uniform sampling (the coupling-RRR classes and Eq. 9 groups).
 class ArraySet {
  public:
   explicit ArraySet(std::size_t capacity = 0) : pos_(capacity, kAbsent) {}

@@ -1,4 +1,4 @@
-// Generic Metropolis and RRR kernels on any SpinSystem (spec rsa.md §1.2, §1.3.1, §1.3.3).
+// Generic Metropolis and RRR kernels on any SpinSystem (docs/rsa.md, "Kernel definitions").
 #include <cmath>
 #include <limits>
 

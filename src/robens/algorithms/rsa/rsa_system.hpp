@@ -1,8 +1,8 @@
 #pragma once
-// Replicated systems for Monte Carlo (spec rsa.md §3). y replicas of one network, each with its own
-// incremental energy model, coupled through
-//   traced reference (RE, PNAS Eq. 4): βA = −Σ_i log 2cosh(γ μ_i), μ_i = Σ_a σ_i^a;
-//   explicit reference (LE, spec §3.5):  βA = −γ Σ_i c_i μ_i, with centre spins c_i that have no
+// Replicated systems for Monte Carlo (docs/rsa.md, "Replicated systems"). y replicas of one
+// network, each with its own incremental energy model, coupled through
+//   traced reference (RE, PNAS Eq. 4):   βA = −Σ_i log 2cosh(γ μ_i), μ_i = Σ_a σ_i^a;
+//   explicit reference (LE, PNAS Eq. 3): βA = −γ Σ_i c_i μ_i, with centre spins c_i that have no
 //                                        energy of their own.
 // The coupling is stored dimensionless (βA, never divided by β), so β and γ can change at any time.
 // Every system is a SpinSystem: spins s = a·N + i (replica a, weight i); LE adds the centre spins
@@ -28,7 +28,8 @@ class SpinSystem {
   virtual void neighbours(std::size_t s, std::vector<std::size_t>& out) const = 0;
 };
 
-// g_γ(m) = log[cosh(γ(m+1)) / cosh(γ(m−1))] for m = −(y−1) … y−1 (spec §3.2), computed stably.
+// g_γ(m) = log[cosh(γ(m+1)) / cosh(γ(m−1))] for m = −(y−1) … y−1, computed stably (docs/rsa.md,
+// "Replicated systems").
 double coupling_g(double gamma, int m);
 
 class ReplicaEnsemble : public SpinSystem {
@@ -49,7 +50,7 @@ class ReplicaEnsemble : public SpinSystem {
   const EnergyModel& centre() const { return *centre_; }
   int spin(int a, std::size_t i) const { return models_[static_cast<std::size_t>(a)]->spin(i); }
   int magnetisation(std::size_t i) const { return mu_[i]; }
-  // Mean pairwise replica overlap q̄ = (Σ μ_i² − yN) / (N y (y−1)), O(1) (spec §3.3).
+  // Mean pairwise replica overlap q̄ = (Σ μ_i² − yN) / (N y (y−1)), O(1).
   double mean_overlap() const;
   // Mean overlap between the replicas and the centre, O(N).
   double centre_overlap() const;
