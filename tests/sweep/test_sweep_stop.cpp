@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <sstream>
 #include <thread>
 
 #include "sweep/sweep_test_support.hpp"
@@ -38,6 +39,23 @@ class Subreaper {
     }
   }
 };
+
+// The processes whose parent is `parent` (from /proc/PID/stat: "pid (name) state ppid ...").
+std::vector<pid_t> children_of(pid_t parent) {
+  std::vector<pid_t> out;
+  for (const auto& e : std::filesystem::directory_iterator("/proc")) {
+    const std::string name = e.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    const std::string stat = testing::slurp(e.path() / "stat");
+    const auto close = stat.rfind(')');
+    if (close == std::string::npos) continue;
+    std::istringstream rest(stat.substr(close + 1));
+    std::string state;
+    long ppid = 0;
+    if (rest >> state >> ppid && ppid == parent) out.push_back(std::stoi(name));
+  }
+  return out;
+}
 
 class SweepStop : public testing::SweepDir {
  protected:
@@ -71,7 +89,7 @@ class SweepStop : public testing::SweepDir {
 };
 
 TEST_F(SweepStop, SigtermStopsTheJobsAndTheRerunCompletes) {
-  write_sweep("20000");  // about 0.3 s per job
+  write_sweep("50000");  // about 0.6 s per job
   const Subreaper reaper;
   const pid_t sweep = testing::spawn_cli({"sweep", path("stop.json"), "--jobs", "2", "-q"});
   wait_until_running();
@@ -95,6 +113,14 @@ TEST_F(SweepStop, TheJobsOfAKilledSweepStopToo) {
   const Subreaper reaper;
   const pid_t sweep = testing::spawn_cli({"sweep", path("stop.json"), "--jobs", "2", "-q"});
   wait_until_running();
+  // Each job holds its lock: the locked file is its descriptor 3.
+  const auto jobs = children_of(sweep);
+  ASSERT_EQ(jobs.size(), 2U);
+  for (const pid_t job : jobs) {
+    const auto lock = std::filesystem::read_symlink("/proc/" + std::to_string(job) + "/fd/3");
+    EXPECT_EQ(lock.parent_path(), dir / "stop.results.jsonl.locks") << lock;
+    EXPECT_EQ(lock.extension(), ".lock") << lock;
+  }
   ::kill(sweep, SIGKILL);
   EXPECT_EQ(testing::wait_exit_code(sweep), -SIGKILL);
   // Each job got SIGTERM when its sweep died, stopped after its step and saved its trace.
