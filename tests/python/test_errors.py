@@ -128,3 +128,20 @@ def test_front_end_arguments(data):
         robens.train(*data, lambda_=0.5, **{"lambda": 0.5})
     with pytest.raises(ValueError, match="patterns: generate makes patterns"):
         robens.generate(patterns="x.txt")
+
+
+def test_outputs_onto_inputs_are_refused_before_training(tmp_path):
+    """The output policy (docs/reliability.md): no output onto an input or another output."""
+    X = np.where(np.random.default_rng(0).random((6, 21)) < 0.5, -1, 1)
+    patterns = tmp_path / "p.txt"
+    robens.write_patterns(patterns, X, np.ones(6))
+    before = patterns.read_bytes()
+    with pytest.raises(ValueError, match="save .*: same file as the input patterns"):
+        robens.train(model="perceptron", patterns=str(patterns), save=str(patterns))
+    assert patterns.read_bytes() == before
+    trace = str(tmp_path / "t.jsonl")
+    with pytest.raises(ValueError, match="save .*: same file as the output trace"):
+        robens.train(X, np.ones(6), model="perceptron", trace=trace, save=trace)
+    with pytest.raises(ValueError, match="folder .* does not exist"):
+        robens.train(X, np.ones(6), model="perceptron", save=str(tmp_path / "no" / "n.json"))
+    assert not (tmp_path / "t.jsonl").exists()

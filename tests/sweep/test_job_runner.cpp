@@ -37,6 +37,7 @@ TEST_F(JobRunner, FinishedJobsBecomeRecords) {
       sweep::run_sweep_jobs(e, pointers(jobs), {ROBENS_CLI_PATH, 2, {"OMP_NUM_THREADS=1"}},
                             {[&](const json& r) { records.push_back(r); },
                              [&](const sweep::JobFailure&) { ++failures; },
+                             {},
                              {}});
   EXPECT_EQ(outcome.finished, 2U);
   EXPECT_EQ(outcome.failed, 0U);
@@ -66,6 +67,7 @@ TEST_F(JobRunner, CrashedJobsAreReportedAsFailuresNotPrinted) {
       sweep::run_sweep_jobs(e, pointers(jobs), {"/bin/false", 1, {}},
                             {[](const json&) { ADD_FAILURE() << "no record expected"; },
                              [&](const sweep::JobFailure& f) { failures.push_back(f); },
+                             {},
                              {}});
   EXPECT_EQ(::testing::internal::GetCapturedStderr(), "");
   EXPECT_EQ(outcome.finished, 0U);
@@ -87,7 +89,7 @@ TEST_F(JobRunner, AJobRejectedByTrainStopsLaunchingWithItsMessage) {
   const auto jobs = sweep::expand_sweep(e);
   std::size_t records = 0;
   const auto outcome = sweep::run_sweep_jobs(e, pointers(jobs), {ROBENS_CLI_PATH, 1, {}},
-                                             {[&](const json&) { ++records; }, {}, {}});
+                                             {[&](const json&) { ++records; }, {}, {}, {}});
   EXPECT_EQ(records, 0U);
   EXPECT_EQ(outcome.error.rfind("job " + jobs[0].id + " (train --algo rsgd", 0), 0U)
       << outcome.error;

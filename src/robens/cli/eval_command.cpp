@@ -9,6 +9,7 @@
 #include "robens/core/version.hpp"
 #include "robens/io/files.hpp"
 #include "robens/io/network_file.hpp"
+#include "robens/io/output_policy.hpp"
 #include "robens/io/pattern_file.hpp"
 #include "robens/models/committee.hpp"
 
@@ -32,6 +33,11 @@ int eval_command(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? 0 : 2;
   }
+  OutputPolicy files;
+  files.add_input(network_path, "network file");
+  files.add_input(patterns_path, "pattern file");
+  files.add_output(stabilities_path, "--stabilities");
+  files.check();
   const NetworkFile nets = load_network_file(network_path);
   const PatternSet patterns = read_patterns(patterns_path);
   const UnitInputs inputs(patterns, nets.center.shape);

@@ -7,6 +7,7 @@
 #include "robens/core/error.hpp"
 #include "robens/core/version.hpp"
 #include "robens/io/network_file.hpp"
+#include "robens/io/output_policy.hpp"
 #include "robens/io/pattern_file.hpp"
 #include "robens/models/teacher.hpp"
 #include "robens/run/problem.hpp"
@@ -42,6 +43,10 @@ int generate_command(int argc, char** argv) {
   const nlohmann::json values = problem_options.values();
   const bool with_teacher = values.value("teacher", false);
   require(teacher_path.empty() || with_teacher, "--save-teacher needs --teacher");
+  OutputPolicy files;
+  files.add_output(out_path, "--out");
+  files.add_output(teacher_path, "--save-teacher");
+  files.check();
   const TrainingProblem problem = build_problem(values, seed);
   const auto data_seed = problem.description["data_seed"].get<std::uint64_t>();
   const nlohmann::json meta = {

@@ -5,10 +5,13 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <system_error>
 
 #include "robens/cli/commands.hpp"
+#include "robens/cli/standard_output.hpp"
 #include "robens/core/error.hpp"
 #include "robens/core/version.hpp"
+#include "robens/sweep/job_lock.hpp"
 
 namespace {
 
@@ -53,38 +56,52 @@ void print_usage() {
       "patterns.txt\n");
 }
 
+// Runs one subcommand; an InputError is one line on standard error and exit status 2.
+int run_subcommand(const Subcommand& s, int argc, char** argv) {
+  std::string program = std::string("robens ") + s.name;
+  argv[1] = program.data();
+  try {
+    return s.run(argc - 1, argv + 1);
+  } catch (const robens::InputError& e) {
+    fmt::print(stderr, "robens {}: error: {}\n", s.name, e.what());
+    return 2;
+  } catch (const std::bad_alloc&) {
+    fmt::print(stderr,
+               "robens {}: error: out of memory (the problem is too large for this machine)\n",
+               s.name);
+    return 2;
+  } catch (const std::system_error& e) {
+    // fmt::print throws this when standard output fails (a full disk): reported at the end.
+    if (std::ferror(stdout) != 0) {
+      robens::cli::standard_output_failed(e.code().value());
+      return 2;
+    }
+    fmt::print(stderr, "robens {}: internal error: {}\n", s.name, e.what());
+    return 3;
+  } catch (const std::exception& e) {
+    fmt::print(stderr, "robens {}: internal error: {}\n", s.name, e.what());
+    return 3;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A `train` job of a sweep stops when its sweep dies, even by SIGKILL (sweep/job_lock.hpp).
+  robens::sweep::follow_sweep_process();
+  robens::cli::watch_standard_output();
   if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0 ||
       std::strcmp(argv[1], "help") == 0) {
     print_usage();
-    return 0;
+    return robens::cli::finish_standard_output(0);
   }
   if (std::strcmp(argv[1], "--version") == 0) {
     fmt::print("robens {}\n", robens::kVersion);
-    return 0;
+    return robens::cli::finish_standard_output(0);
   }
   const std::string_view name = argv[1];
-  for (const auto& s : kSubcommands) {
-    if (name != s.name) continue;
-    std::string program = std::string("robens ") + s.name;
-    argv[1] = program.data();
-    try {
-      return s.run(argc - 1, argv + 1);
-    } catch (const robens::InputError& e) {
-      fmt::print(stderr, "robens {}: error: {}\n", s.name, e.what());
-      return 2;
-    } catch (const std::bad_alloc&) {
-      fmt::print(stderr,
-                 "robens {}: error: out of memory (the problem is too large for this machine)\n",
-                 s.name);
-      return 2;
-    } catch (const std::exception& e) {
-      fmt::print(stderr, "robens {}: internal error: {}\n", s.name, e.what());
-      return 3;
-    }
-  }
+  for (const auto& s : kSubcommands)
+    if (name == s.name) return robens::cli::finish_standard_output(run_subcommand(s, argc, argv));
   fmt::print(stderr, "robens: error: unknown subcommand '{}' (try robens --help)\n", name);
   return 2;
 }

@@ -14,6 +14,7 @@
 #include "robens/core/version.hpp"
 #include "robens/io/files.hpp"
 #include "robens/io/network_file.hpp"
+#include "robens/io/output_policy.hpp"
 #include "robens/io/pattern_file.hpp"
 #include "robens/measure/robustness.hpp"
 
@@ -234,6 +235,12 @@ int measure_command(int argc, char** argv) {
     return app.exit(e) == 0 ? 0 : 2;
   }
   const MeasureRequest r = decode(o);
+  OutputPolicy files;
+  files.add_input(o.network_path, "network file");
+  files.add_input(o.patterns_path, "pattern file");
+  files.add_output(o.out_path, "--out");
+  files.add_output(o.stabilities_path, "--stabilities");
+  files.check();
   const NetworkFile nets = load_network_file(o.network_path);
   const PatternSet patterns = read_patterns(o.patterns_path);
   require(patterns.input_size() == nets.center.shape.inputs,

@@ -9,10 +9,11 @@
 #include <CLI/CLI.hpp>
 #include <cerrno>
 #include <cstring>
-#include <fstream>
 
 #include "robens/cli/commands.hpp"
 #include "robens/core/error.hpp"
+#include "robens/io/files.hpp"
+#include "robens/io/output_policy.hpp"
 #include "robens/sweep/report.hpp"
 
 extern char** environ;
@@ -61,10 +62,23 @@ int run_plot(const std::string& kind, const std::vector<std::string>& files, con
 }
 
 void write_csv(const std::string& path, const sweep::ReportTable& table) {
-  std::ofstream csv(path);
-  require(csv.good(), "{}: cannot open for writing", path);
-  csv << sweep::report_csv(table);
-  require(csv.good(), "{}: write failed", path);
+  write_file_atomically(path, sweep::report_csv(table));
+}
+
+// The results files are read; the CSV and the plot's PNG and SVG (written by plot.py, which
+// makes their folder) are written.
+void check_report_files(const std::vector<std::string>& results, const std::string& csv_path,
+                        const std::string& plot_out) {
+  OutputPolicy files;
+  for (const auto& r : results) files.add_input(r, "results file");
+  files.add_output(csv_path, "--csv");
+  if (!plot_out.empty()) {
+    const std::filesystem::path out(plot_out);
+    for (const char* ext : {".png", ".svg"})
+      files.add_output(std::filesystem::path(out).replace_extension(ext).string(), "--out",
+                       OutputMode::replaced, OutputFolder::created);
+  }
+  files.check();
 }
 
 // The CSV that plot.py reads its statistics from: --csv FILE, else a temporary file.
@@ -124,6 +138,7 @@ int report_command(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
   require(plot_kind.empty() || !plot_out.empty(), "--plot needs --out FILE");
+  check_report_files(files, csv_path, plot_kind.empty() ? "" : plot_out);
 
   const sweep::ReportTable table = sweep::build_report({files.begin(), files.end()});
   if (!no_table) fmt::print("{}", sweep::report_markdown(table));

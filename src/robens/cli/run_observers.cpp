@@ -54,10 +54,15 @@ extern "C" void on_train_stop_signal(int sig) {
 
 InterruptHandler::InterruptHandler() {
   g_stop_signal = 0;
-  for (int sig : kStopSignals) std::signal(sig, on_train_stop_signal);
+  for (int sig : kStopSignals) {
+    // An ignored SIGHUP (nohup, or a sweep started under nohup) stays ignored.
+    if (std::signal(sig, on_train_stop_signal) == SIG_IGN && sig == SIGHUP)
+      std::signal(sig, SIG_IGN);
+  }
 }
 InterruptHandler::~InterruptHandler() {
-  for (int sig : kStopSignals) std::signal(sig, SIG_DFL);
+  for (int sig : kStopSignals)
+    if (std::signal(sig, SIG_DFL) == SIG_IGN) std::signal(sig, SIG_IGN);
 }
 bool InterruptHandler::stop_requested() const {
   return g_stop_signal != 0;

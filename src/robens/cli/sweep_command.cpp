@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <csignal>
 #include <optional>
 #include <thread>
 
@@ -15,6 +16,7 @@
 #include "robens/sweep/job_grid.hpp"
 #include "robens/sweep/job_runner.hpp"
 #include "robens/sweep/results_file.hpp"
+#include "robens/sweep/sweep_files.hpp"
 
 namespace robens::cli {
 namespace {
@@ -45,6 +47,14 @@ Details: docs/experiments.md)";
 void print_failure(const sweep::JobFailure& f) {
   fmt::print(stderr, "robens sweep: job {} ({}) failed ({}): {}\n", f.job_id, f.command_line,
              f.reason, f.message);
+}
+
+// A job still running in a process of an earlier, killed sweep (sweep/job_lock.hpp).
+void print_waiting(const std::string& job_id) {
+  fmt::print(stderr,
+             "robens sweep: job {} is still running in a process of an earlier sweep: waiting for "
+             "it to end\n",
+             job_id);
 }
 
 std::string self_executable() {
@@ -100,9 +110,6 @@ std::unique_ptr<sweep::ResultsFile> open_results(const sweep::Experiment& experi
   if (results->repaired_bytes() > 0)
     fmt::print(stderr, "robens sweep: {}: removed a torn last line ({} bytes)\n",
                experiment.output.string(), results->repaired_bytes());
-  if (results->ignored_lines() > 0)
-    fmt::print(stderr, "robens sweep: {}: ignored {} line(s) that are not job records\n",
-               experiment.output.string(), results->ignored_lines());
   for (std::size_t i = 0; i < jobs.size(); ++i)
     if (!results->contains(jobs[i].id)) pending.push_back(i);
   return results;
@@ -148,6 +155,13 @@ void print_summary(const sweep::Experiment& experiment, std::size_t total, std::
              outcome.interrupted ? " (interrupted: rerun to resume)" : "");
 }
 
+// 128 + the signal that stopped the sweep, as a shell reports a process ended by it (130 for
+// Ctrl-C, 143 for SIGTERM, 129 for SIGHUP).
+int stopped_status() {
+  const int sig = sweep::Interrupt::first_signal();
+  return 128 + (sig != 0 ? sig : SIGINT);
+}
+
 }  // namespace
 
 int sweep_command(int argc, char** argv) {
@@ -163,6 +177,8 @@ int sweep_command(int argc, char** argv) {
     print_job_list(experiment, jobs);
     return 0;
   }
+  // Before any job: no output onto the description, the results or another job's files.
+  sweep::check_sweep_files(experiment, jobs, args.experiment_file);
 
   SweepCluster cluster;
   const bool root = cluster.rank() == 0;
@@ -198,14 +214,16 @@ int sweep_command(int argc, char** argv) {
   sweep::RunOutcome outcome;
   try {
     if (root) {
-      outcome = sweep::run_sweep_jobs(experiment, mine, options, {write, print_failure, collect});
+      outcome = sweep::run_sweep_jobs(experiment, mine, options,
+                                      {write, print_failure, collect, print_waiting});
       while (workers_done + 1 < static_cast<std::size_t>(cluster.size())) {
         collect(0);
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
       }
     } else {
       auto send = [&](const nlohmann::json& record) { cluster.send_record(record.dump()); };
-      outcome = sweep::run_sweep_jobs(experiment, mine, options, {send, print_failure, {}});
+      outcome = sweep::run_sweep_jobs(experiment, mine, options,
+                                      {send, print_failure, {}, print_waiting});
       cluster.send_done(outcome.error);
     }
   } catch (const InputError& e) {
@@ -216,12 +234,13 @@ int sweep_command(int argc, char** argv) {
   progress.clear();
   // A worker's error went to rank 0, which reports it and sets the exit status (mpirun would
   // abort rank 0 before it prints if a worker exited non-zero first).
-  if (!root) return outcome.interrupted ? 130 : 0;
+  if (!root) return outcome.interrupted ? stopped_status() : 0;
 
+  results->close();
   if (outcome.error.empty()) outcome.error = worker_error;
   if (!args.quiet) print_summary(experiment, jobs.size(), already_done, recorded, outcome);
   require(outcome.error.empty(), "{}", outcome.error);
-  if (outcome.interrupted) return 130;
+  if (outcome.interrupted) return stopped_status();
   return outcome.failed > 0 ? 1 : 0;
 }
 

@@ -12,6 +12,7 @@
 #include "robens/core/error.hpp"
 #include "robens/run/problem.hpp"
 #include "robens/run/run.hpp"
+#include "robens/run/run_files.hpp"
 #include "robens/run/run_options.hpp"
 #include "robens/run/saved_run.hpp"
 #include "robens/run/trace_file.hpp"
@@ -89,9 +90,13 @@ int train_command(int argc, char** argv) {
     return code == 0 ? 0 : 2;
   }
 
-  const TrainingProblem problem = build_problem(problem_options.values(), seed);
-  auto algorithm = info.make(algorithm_options.values());
-  const RunOptions options = run_option_table().from_json(run_options.values());
+  const nlohmann::json problem_values = problem_options.values(), run_values = run_options.values(),
+                       algorithm_values = algorithm_options.values();
+  // Before any work: an output onto an input, or into an unwritable folder, fails at once.
+  check_run_files(problem_values, run_values, info.parameters, algorithm_values);
+  const TrainingProblem problem = build_problem(problem_values, seed);
+  auto algorithm = info.make(algorithm_values);
+  const RunOptions options = run_option_table().from_json(run_values);
   const WarmStart start = warm_start_of(options, info.name);
 
   ObserverList observers;

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "robens/core/output_mode.hpp"
+
 namespace robens {
 
 enum class ParameterType {
@@ -36,6 +38,7 @@ struct ParameterSpec {
   bool settable = true;              // false: fixed by the algorithm variant, recorded only
   bool output = false;               // names a file an observer writes; recorded only when set
   bool file = false;                 // text that names a file (input or output)
+  OutputMode output_mode = OutputMode::replaced;  // how an output file is written
 
   std::string cli_flag() const;    // "--gamma-step"
   std::string range_text() const;  // "> 0", "in [0, 1)", "simple | corrected", "" if any

@@ -43,9 +43,10 @@ struct ParameterEntry {
     spec.sweepable = false;
     return *this;
   }
-  ParameterEntry& output_file() {
+  ParameterEntry& output_file(OutputMode mode = OutputMode::replaced) {
     spec.output = true;
     spec.file = true;
+    spec.output_mode = mode;
     return *this;
   }
   ParameterEntry& input_file() {

@@ -3,9 +3,9 @@
 #include <zlib.h>
 
 #include <algorithm>
-#include <system_error>
 
 #include "robens/core/error.hpp"
+#include "robens/io/files.hpp"
 
 namespace robens {
 
@@ -25,23 +25,41 @@ std::string read_maybe_gzip(const std::filesystem::path& path) {
   return out;
 }
 
-void write_gzip(const std::filesystem::path& path, const std::string& contents) {
-  const std::filesystem::path tmp = path.string() + ".tmp";
-  gzFile f = gzopen(tmp.c_str(), "wb6");
-  require(f != nullptr, "cannot write {}", tmp.string());
+namespace {
+
+// gzip (level 6) in memory, with the header gzopen("wb6") writes: the same bytes as before.
+std::string gzip_compress(const std::string& contents, const std::string& name) {
+  z_stream z{};
+  require(deflateInit2(&z, 6, Z_DEFLATED, MAX_WBITS + 16, 8, Z_DEFAULT_STRATEGY) == Z_OK,
+          "{}: cannot start gzip compression", name);
+  std::string out;
+  char buffer[1 << 16];
   std::size_t done = 0;
-  bool ok = true;
-  while (done < contents.size() && ok) {
-    const auto chunk =
-        static_cast<unsigned>(std::min<std::size_t>(contents.size() - done, 1U << 24));
-    ok = gzwrite(f, contents.data() + done, chunk) == static_cast<int>(chunk);
-    done += chunk;
+  int rc = Z_OK;
+  while (rc != Z_STREAM_END) {
+    const auto chunk = std::min<std::size_t>(contents.size() - done, 1U << 24);
+    z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(contents.data() + done));
+    z.avail_in = static_cast<uInt>(chunk);
+    const int flush = done + chunk == contents.size() ? Z_FINISH : Z_NO_FLUSH;
+    do {
+      z.next_out = reinterpret_cast<Bytef*>(buffer);
+      z.avail_out = sizeof buffer;
+      rc = deflate(&z, flush);
+      out.append(buffer, sizeof buffer - z.avail_out);
+    } while (z.avail_out == 0 && rc == Z_OK);
+    done += chunk - z.avail_in;
+    // Z_BUF_ERROR: no progress possible, harmless while input remains, an error at the end.
+    if (rc != Z_OK && rc != Z_STREAM_END && !(rc == Z_BUF_ERROR && flush == Z_NO_FLUSH)) break;
   }
-  ok = (gzclose(f) == Z_OK) && ok;
-  require(ok, "cannot write {}", tmp.string());
-  std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  require(!ec, "cannot rename {} to {}: {}", tmp.string(), path.string(), ec.message());
+  deflateEnd(&z);
+  require(rc == Z_STREAM_END, "{}: gzip compression failed", name);
+  return out;
+}
+
+}  // namespace
+
+void write_gzip(const std::filesystem::path& path, const std::string& contents) {
+  write_file_atomically(path, gzip_compress(contents, path.string()));
 }
 
 }  // namespace robens

@@ -1,7 +1,7 @@
 #pragma once
 // File formats: gzip (RFC 1952) through zlib. Reading also accepts an uncompressed file, so a
-// user may gunzip a file (e.g. fBP messages, io/message_file.hpp) and still load it. Writes go
-// to a temporary file that is renamed over the target, as in files.hpp.
+// user may gunzip a file (e.g. fBP messages, io/message_file.hpp) and still load it. Writes are
+// compressed in memory and written with write_file_atomically (files.hpp).
 #include <filesystem>
 #include <string>
 

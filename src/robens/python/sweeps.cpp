@@ -17,6 +17,7 @@
 #include "robens/sweep/job_runner.hpp"
 #include "robens/sweep/report.hpp"
 #include "robens/sweep/results_file.hpp"
+#include "robens/sweep/sweep_files.hpp"
 
 namespace robens::python {
 namespace {
@@ -84,6 +85,9 @@ py::dict run_sweep(py::handle spec, const std::filesystem::path& directory,
                    py::object progress) {
   const sweep::Experiment e = experiment_of(spec, directory, output);
   const std::vector<sweep::Job> all = sweep::expand_sweep(e);
+  // Before any job: no output onto the description, the results or another job's files.
+  sweep::check_sweep_files(e, all,
+                           py::isinstance<py::dict>(spec) ? "" : py::str(spec).cast<std::string>());
   sweep::ResultsFile results(e.output);
   std::vector<const sweep::Job*> pending;
   for (const auto& job : all)

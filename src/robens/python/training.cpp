@@ -13,6 +13,7 @@
 #include "robens/python/result.hpp"
 #include "robens/run/problem.hpp"
 #include "robens/run/run.hpp"
+#include "robens/run/run_files.hpp"
 #include "robens/run/run_options.hpp"
 #include "robens/run/saved_run.hpp"
 #include "robens/run/trace_file.hpp"
@@ -93,6 +94,13 @@ py::object train(py::handle x, py::handle y, const std::string& algo, std::uint6
                  const py::dict& params, py::object callback, bool history, py::handle init) {
   const AlgorithmInfo& info = find_algorithm(algo);
   const SplitParameters parts = split(params);
+  {
+    // Before any work: no output onto an input or into an unwritable folder.
+    const auto problem_values = checked_values(problem_parameter_table().specs(), parts.problem);
+    const auto algorithm_values = checked_values(info.parameters, parts.algorithm);
+    const auto run_values = checked_values(run_option_table().specs(), parts.run);
+    check_run_files(problem_values, run_values, info.parameters, algorithm_values, false);
+  }
   const TrainingProblem problem = problem_of(x, y, parts.problem, seed);
   auto algorithm = info.make(checked_values(info.parameters, parts.algorithm));
   const RunOptions options =

@@ -22,7 +22,7 @@ const ParameterTable<P>& run_option_table() {
             "an interrupted or budget-limited run (iterations count from 0 again; --beta-max and "
             "--gamma-max are raised to them if lower)"),
       param("trace", &P::trace, "write one JSON line per step (epoch / stage) to FILE")
-          .output_file(),
+          .output_file(OutputMode::streamed),
       param("save", &P::save, "save the trained networks (centre and replicas) to FILE (JSON)")
           .output_file(),
   };

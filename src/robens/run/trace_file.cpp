@@ -1,17 +1,12 @@
 #include "robens/run/trace_file.hpp"
 
-#include "robens/core/error.hpp"
-
 namespace robens {
 
 TraceFile::TraceFile(const std::filesystem::path& path)
-    : out_(path, std::ios::trunc), path_(path.string()) {
-  require(out_.good(), "{}: cannot open the trace file for writing", path_);
-}
+    : out_(path, OutputStream::Mode::truncate, "the trace") {}
 
 void TraceFile::write(const nlohmann::json& line) {
-  out_ << line.dump() << '\n' << std::flush;
-  require(out_.good(), "{}: cannot write the trace", path_);
+  out_.write(line.dump() + '\n');
 }
 
 void TraceFile::on_start(const RunInfo& info) {
@@ -35,6 +30,7 @@ void TraceFile::on_finish(const RunSummary& s) {
          {"min_errors", r.min_errors},
          {"interrupted", r.interrupted},
          {"seconds", s.seconds}});
+  out_.close();
 }
 
 }  // namespace robens

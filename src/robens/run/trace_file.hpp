@@ -1,12 +1,14 @@
 #pragma once
 // Trace file observer: one JSON object per line: {"type":"header", run info...}, then one
 // {"type":"step", ...} per step (flushed at once, so an interrupted run keeps its trace), then
-// {"type":"summary", solved, the step count, errors, min_errors, interrupted}.
+// {"type":"summary", solved, the step count, errors, min_errors, interrupted}. Every line is
+// one checked write (io/output_stream.hpp): a full disk stops the run with an InputError naming
+// the file, never a trace cut mid-line without a word.
 #include <filesystem>
-#include <fstream>
 #include <string>
 
 #include "robens/algorithms/observer.hpp"
+#include "robens/io/output_stream.hpp"
 
 namespace robens {
 
@@ -19,8 +21,7 @@ class TraceFile final : public Observer {
 
  private:
   void write(const nlohmann::json& line);
-  std::ofstream out_;
-  std::string path_;
+  OutputStream out_;
 };
 
 }  // namespace robens

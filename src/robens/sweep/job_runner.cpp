@@ -2,17 +2,24 @@
 
 #include <fmt/format.h>
 
+#include <chrono>
 #include <csignal>
 #include <deque>
+#include <map>
+#include <set>
+#include <thread>
 
 #include "robens/core/version.hpp"
+#include "robens/sweep/job_lock.hpp"
 #include "robens/sweep/process_pool.hpp"
 
 namespace robens::sweep {
 namespace {
 
 volatile std::sig_atomic_t g_signals = 0;
-extern "C" void on_stop_signal(int) {
+volatile std::sig_atomic_t g_first_signal = 0;
+extern "C" void on_stop_signal(int sig) {
+  if (g_signals == 0) g_first_signal = sig;
   g_signals = g_signals + 1;
 }
 
@@ -45,7 +52,8 @@ std::string command_line(const Job& job) {
   return fmt::format("{}", fmt::join(job.args, " "));
 }
 
-struct sigaction g_old_int, g_old_term;
+constexpr int kStopSignals[] = {SIGINT, SIGTERM, SIGHUP};
+struct sigaction g_old[3];
 
 // Turns one finished process into a record, a failure, or the sweep's stopping error.
 void handle_finished(const FinishedProcess& f, const Job& job, const Experiment& experiment,
@@ -79,22 +87,29 @@ void handle_finished(const FinishedProcess& f, const Job& job, const Experiment&
 
 Interrupt::Interrupt() {
   g_signals = 0;
+  g_first_signal = 0;
   struct sigaction sa {};
   sa.sa_handler = on_stop_signal;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = 0;  // no SA_RESTART: poll() returns at once
-  sigaction(SIGINT, &sa, &g_old_int);
-  sigaction(SIGTERM, &sa, &g_old_term);
+  for (int i = 0; i < 3; ++i) {
+    sigaction(kStopSignals[i], &sa, &g_old[i]);
+    // An ignored SIGHUP (nohup) stays ignored.
+    if (kStopSignals[i] == SIGHUP && g_old[i].sa_handler == SIG_IGN)
+      sigaction(SIGHUP, &g_old[i], nullptr);
+  }
 }
 Interrupt::~Interrupt() {
-  sigaction(SIGINT, &g_old_int, nullptr);
-  sigaction(SIGTERM, &g_old_term, nullptr);
+  for (int i = 0; i < 3; ++i) sigaction(kStopSignals[i], &g_old[i], nullptr);
 }
 bool Interrupt::requested() {
   return g_signals > 0;
 }
 int Interrupt::count() {
   return static_cast<int>(g_signals);
+}
+int Interrupt::first_signal() {
+  return static_cast<int>(g_first_signal);
 }
 
 nlohmann::json make_sweep_record(const Experiment& experiment, const Job& job,
@@ -111,31 +126,74 @@ nlohmann::json make_sweep_record(const Experiment& experiment, const Job& job,
   return record;
 }
 
+namespace {
+
+// The jobs not started yet, and the locks of the running ones (by tag).
+class JobQueue {
+ public:
+  JobQueue(const std::vector<const Job*>& jobs, std::filesystem::path lock_folder)
+      : jobs_(jobs), lock_folder_(std::move(lock_folder)) {
+    for (std::size_t i = 0; i < jobs.size(); ++i) queue_.push_back(i);
+  }
+  bool empty() const { return queue_.empty(); }
+
+  // Starts queued jobs while the pool has room; a job whose lock a live process of an earlier
+  // sweep holds stays queued (and is reported once). Returns how many started.
+  std::size_t launch(ProcessPool& pool, const RunHooks& hooks) {
+    std::size_t started = 0;
+    for (auto it = queue_.begin(); it != queue_.end() && !pool.full();) {
+      const Job& job = *jobs_[*it];
+      auto lock = JobLock::try_lock(lock_folder_, job.id);
+      if (!lock) {
+        if (waiting_.insert(*it).second && hooks.on_waiting) hooks.on_waiting(job.id);
+        ++it;
+        continue;
+      }
+      for (const auto& dir : job.directories) std::filesystem::create_directories(dir);
+      pool.launch(*it, job.args, lock->fd());
+      locks_.emplace(*it, std::move(*lock));
+      it = queue_.erase(it);
+      ++started;
+    }
+    return started;
+  }
+  // The job's process has ended: its lock goes (after its record was written).
+  void finished(std::size_t tag) { locks_.erase(tag); }
+
+ private:
+  const std::vector<const Job*>& jobs_;
+  std::filesystem::path lock_folder_;
+  std::deque<std::size_t> queue_;
+  std::set<std::size_t> waiting_;
+  std::map<std::size_t, JobLock> locks_;
+};
+
+}  // namespace
+
 RunOutcome run_sweep_jobs(const Experiment& experiment, const std::vector<const Job*>& jobs,
                           const RunOptions& options, const RunHooks& hooks) {
   RunOutcome outcome;
-  ProcessPool pool(options.executable, experiment.directory, options.parallel, options.extra_env);
-  std::deque<std::size_t> queue;
-  for (std::size_t i = 0; i < jobs.size(); ++i) queue.push_back(i);
+  JobQueue queue(jobs, job_lock_folder(experiment.output));
+  std::vector<std::string> env = options.extra_env;
+  env.push_back(sweep_process_environment());  // jobs stop when this process ends
+  ProcessPool pool(options.executable, experiment.directory, options.parallel, env);
   int signals_forwarded = 0;
 
   for (;;) {
     const bool stopping = Interrupt::requested() || !outcome.error.empty();
-    while (!stopping && !pool.full() && !queue.empty()) {
-      const Job& job = *jobs[queue.front()];
-      for (const auto& dir : job.directories) std::filesystem::create_directories(dir);
-      pool.launch(queue.front(), job.args);
-      queue.pop_front();
-    }
-    // Forward each Ctrl-C once: the first asks the jobs to stop, the second kills them.
+    if (!stopping && queue.launch(pool, hooks) == 0 && pool.empty() && !queue.empty())
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));  // every job waits for a lock
+    // Forward each stop signal once: the first asks the jobs to stop, the second kills them.
     if (Interrupt::count() > signals_forwarded) {
       signals_forwarded = Interrupt::count();
       pool.signal_all(signals_forwarded == 1 ? SIGINT : SIGKILL);
     }
     if (pool.empty() && (stopping || queue.empty())) break;
 
-    for (const auto& f : pool.wait(100))
+    for (const auto& f : pool.wait(100)) {
       handle_finished(f, *jobs[f.tag], experiment, hooks, outcome);
+      queue.finished(f.tag);
+    }
     if (hooks.between) hooks.between(pool.running());
   }
   outcome.interrupted = Interrupt::requested();

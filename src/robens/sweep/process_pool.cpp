@@ -54,7 +54,7 @@ ProcessPool::~ProcessPool() {
   }
 }
 
-void ProcessPool::launch(std::size_t tag, const std::vector<std::string>& args) {
+void ProcessPool::launch(std::size_t tag, const std::vector<std::string>& args, int inherited_fd) {
   int out_pipe[2], err_pipe[2];
   require(::pipe2(out_pipe, O_CLOEXEC) == 0, "cannot create a pipe: {}", std::strerror(errno));
   if (::pipe2(err_pipe, O_CLOEXEC) != 0) {
@@ -67,9 +67,11 @@ void ProcessPool::launch(std::size_t tag, const std::vector<std::string>& args) 
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
   posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+  if (inherited_fd >= 0) posix_spawn_file_actions_adddup2(&actions, inherited_fd, 3);
   posix_spawn_file_actions_addchdir_np(&actions, cwd_.c_str());
   // The child starts with default signal handling (our SIGINT handler must not be inherited
-  // as "ignored"), and in our process group so that a terminal Ctrl-C reaches it too.
+  // as "ignored"), and in our process group, so that a signal to the group (a terminal's Ctrl-C,
+  // a batch scheduler's kill of the job) reaches it too; SIGHUP keeps our disposition (nohup).
   posix_spawnattr_t attr;
   posix_spawnattr_init(&attr);
   sigset_t defaults;

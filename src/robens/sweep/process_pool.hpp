@@ -32,7 +32,8 @@ class ProcessPool {
   bool full() const { return running_.size() >= slots_; }
   bool empty() const { return running_.empty(); }
   std::size_t running() const { return running_.size(); }
-  void launch(std::size_t tag, const std::vector<std::string>& args);
+  // `inherited_fd` (if >= 0) becomes the child's descriptor 3 (a job's lock, job_lock.hpp).
+  void launch(std::size_t tag, const std::vector<std::string>& args, int inherited_fd = -1);
   // Waits at most `timeout_ms` for output or exits; returns the processes that finished.
   std::vector<FinishedProcess> wait(int timeout_ms);
   // Sends a signal to every running process (e.g. SIGINT to stop them early).

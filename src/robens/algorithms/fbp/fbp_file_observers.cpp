@@ -4,11 +4,10 @@
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 
 #include "robens/algorithms/fbp/fbp.hpp"
-#include "robens/core/error.hpp"
 #include "robens/io/message_file.hpp"
+#include "robens/io/output_stream.hpp"
 
 namespace robens {
 namespace {
@@ -19,7 +18,8 @@ std::string field_text(const nlohmann::json& v) {
 }
 
 // `outfile`: "pol y β S q q̃ βF S_int errors" per converged step (every step with
-// write_outfile always), appended, with a header line when the file is new.
+// write_outfile always), appended, with a header line when the file is new. Each line is one
+// checked write (io/output_stream.hpp): a full disk is an error naming the file.
 class ThermodynamicsFile final : public Observer {
  public:
   ThermodynamicsFile(std::string path, bool every_step)
@@ -27,31 +27,31 @@ class ThermodynamicsFile final : public Observer {
 
   void on_start(const RunInfo& info) override {
     const bool exists = std::filesystem::exists(path_);
-    out_.open(path_, std::ios::app);
-    require(out_.good(), "cannot write {}", path_);
+    out_ = std::make_unique<OutputStream>(path_, OutputStream::Mode::append,
+                                          "the thermodynamics table");
+    std::string head;
     if (!exists)
-      out_ << "#1=pol 2=y 3=\u03b2 4=S 5=q 6=q\u0303 7=\u03b2F 8=\U0001d4e2\u1d62\u2099\u209c "
-              "9=E\u0303\n";
-    out_ << "# robens " << info.to_json().dump() << "\n";
-    out_.flush();
-    require(out_.good(), "cannot write {}", path_);
+      head =
+          "#1=pol 2=y 3=\u03b2 4=S 5=q 6=q\u0303 7=\u03b2F 8=\U0001d4e2\u1d62\u2099\u209c "
+          "9=E\u0303\n";
+    out_->write(head + "# robens " + info.to_json().dump() + "\n");
   }
 
   void on_step(const StepRecord& r) override {
     const auto& d = r.data;
     if (!d.contains("local_entropy") || !(d["converged"].get<bool>() || every_step_)) return;
-    out_ << fmt::format("{} {} Inf {} {} {} {} {} {}\n", fbp_number_text(d["pol"].get<double>()),
-                        field_text(d["y"]), field_text(d["S"]), field_text(d["q"]),
-                        field_text(d["q_reference"]), field_text(d["beta_F"]),
-                        field_text(d["local_entropy"]), r.errors);
-    out_.flush();
-    require(out_.good(), "cannot write {}", path_);
+    out_->write(fmt::format("{} {} Inf {} {} {} {} {} {}\n",
+                            fbp_number_text(d["pol"].get<double>()), field_text(d["y"]),
+                            field_text(d["S"]), field_text(d["q"]), field_text(d["q_reference"]),
+                            field_text(d["beta_F"]), field_text(d["local_entropy"]), r.errors));
   }
+
+  void on_finish(const RunSummary&) override { out_->close(); }
 
  private:
   std::string path_;
   bool every_step_;
-  std::ofstream out_;
+  std::unique_ptr<OutputStream> out_;
 };
 
 // `messages_template`: the messages after every focusing step.

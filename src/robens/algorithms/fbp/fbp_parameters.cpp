@@ -57,12 +57,12 @@ const ParameterTable<P>& fbp_parameter_table() {
             "thermodynamics per step: auto (iff --no-outatzero) | always | never"),
       param("outfile", &P::outfile,
             "append one line per converged step: pol y beta S q q~ betaF S_int errors")
-          .output_file(),
+          .output_file(OutputMode::streamed),
       param("save_messages", &P::save_messages, "write the final messages to FILE (gzip)")
           .output_file(),
       param("messages_template", &P::messages_template,
             "write the messages after every step to this name, %gamma% replaced by gamma")
-          .output_file(),
+          .output_file(OutputMode::named_later),
   };
   return table;
 }
