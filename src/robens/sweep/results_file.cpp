@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "robens/core/error.hpp"
+#include "robens/core/json_parse.hpp"
 #include "robens/sweep/job_grid.hpp"
 
 namespace robens::sweep {
@@ -54,12 +55,12 @@ ResultsFile::ResultsFile(const std::filesystem::path& path) : path_(path) {
     fail("{}: the results file is in use by another robens sweep", name);
   }
   const std::string text = read_all(fd_, name);
-  std::size_t start = 0;
+  std::size_t start = 0, line_no = 0;
   while (start < text.size()) {
     const auto end = text.find('\n', start);
     const bool complete = end != std::string::npos;
     const std::string line = text.substr(start, complete ? end - start : std::string::npos);
-    nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
+    nlohmann::json record = parse_json_or_discarded(line, fmt::format("{}:{}", name, ++line_no));
     const bool is_record = !record.is_discarded() && record.is_object() && record.contains("job") &&
                            record["job"].is_string();
     if (!complete) {
@@ -89,8 +90,8 @@ std::set<std::string> ResultsFile::read_job_ids(const std::filesystem::path& pat
   std::set<std::string> ids;
   std::ifstream in(path);
   std::string line;
-  while (std::getline(in, line)) {
-    const auto record = nlohmann::json::parse(line, nullptr, false);
+  for (std::size_t line_no = 1; std::getline(in, line); ++line_no) {
+    const auto record = parse_json_or_discarded(line, fmt::format("{}:{}", path.string(), line_no));
     if (!record.is_discarded() && record.is_object() && record.contains("job") &&
         record["job"].is_string())
       ids.insert(record_job_id(record));
