@@ -12,6 +12,7 @@
 #include <fstream>
 
 #include "robens/cli/commands.hpp"
+#include "robens/cli/parse_error.hpp"
 #include "robens/core/error.hpp"
 #include "robens/sweep/report.hpp"
 
@@ -120,8 +121,7 @@ int report_command(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    return parse_error_exit(app, e);
   }
   require(plot_kind.empty() || !plot_out.empty(), "--plot needs --out FILE");
 
