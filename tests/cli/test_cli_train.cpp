@@ -62,6 +62,9 @@ TEST_F(CliFiles, GenerateTrainSaveEvalRoundTrip) {
   ASSERT_EQ(train.status, 0) << train.err;
   const auto summary = nlohmann::json::parse(last_line(train.out));
   ASSERT_TRUE(summary["solved"].get<bool>());
+  // The recorded N is the file's (41), not the option's default (321).
+  EXPECT_EQ(summary["params"]["N"], 41);
+  EXPECT_EQ(summary["params"]["inputs"], 41);
   const auto eval = run_cli("eval " + path("net.json") + " " + path("p.txt") + " --json");
   ASSERT_EQ(eval.status, 0) << eval.err;
   const auto e = nlohmann::json::parse(last_line(eval.out));
@@ -147,54 +150,7 @@ TEST_F(CliFiles, SameSeedSameTraceFile) {
   EXPECT_EQ(a, lines_without_time(testing::slurp(path("b.jsonl"))));
 }
 
-// Every bad input: a one-line message naming the problem, exit status 2, no crash.
-TEST_F(CliFiles, BadInputsGetClearErrors) {
-  write("short.txt", "+1 1 -1 1\n-1 1 1\n");
-  write("zero.txt", "+1 1 0 1\n");
-  write("empty.txt", "");
-  write("garbage.txt", "\x01\x02 hello\n");
-  write("net_bad.json", "{\"center\": 5}");
-  ASSERT_EQ(run_cli("generate --N 21 --alpha 0.5 --K 3 --out " + path("ok.txt")).status, 0);
-  const std::pair<std::string, std::string> cases[] = {
-      {"train --patterns " + path("missing.txt"), "no such file"},
-      {"train --patterns " + path("short.txt") + " --model perceptron", "pattern has 2 inputs"},
-      {"train --patterns " + path("zero.txt") + " --model perceptron", "not +1 or -1"},
-      {"train --patterns " + path("empty.txt"), "empty"},
-      {"train --patterns " + path("garbage.txt"), "not +1 or -1"},
-      {"train --model perceptron --N 100", "must be odd"},
-      {"train --K 4", "must be odd"},
-      {"train --y 0", "y must be in [1, 1000]"},
-      {"train --y -3", "y must be in [1, 1000]"},
-      {"train --batch 0", "batch"},
-      {"train --eta nan", "eta"},
-      {"train --lambda -1", "lambda"},
-      {"train --gamma inf", "gamma"},
-      {"train --alpha 0.0001", "0 patterns"},
-      {"train --alpha 1e9", "over the limit"},
-      {"train --alpha nan", "alpha"},
-      {"train --N 21 --K 3 --patterns " + path("ok.txt") + " --alpha 0.3",
-       "either patterns or alpha"},
-      {"train --N 23 --K 3 --patterns " + path("ok.txt"), "does not match"},
-      {"train --algo nope", "unknown algorithm"},
-      {"train --model committee --activation relu --arch tree --N 64 --K 4", "ReLU"},
-      {"eval " + path("net_bad.json") + " " + path("ok.txt"), "net_bad.json"},
-      {"eval " + path("missing.json") + " " + path("ok.txt"), "no such file"},
-      {"frobnicate", "unknown subcommand"},
-      {"train --seed -1", "--seed: expected a non-negative whole number"},
-      {"train --save ''", "--save: empty file name"},
-      {"train --patterns ''", "--patterns: empty file name"},
-      {"train --algo fbp --threads -5", "threads must be >= 0"},
-      {"train --algo fbp --max-steps -2", "max_steps must be >= -1"},
-      {"train --center --no-center", "exclude each other"},
-      {"train --max-epochs 1e30", "too large"},
-  };
-  for (const auto& [args, fragment] : cases) {
-    const auto r = run_cli(args);
-    EXPECT_EQ(r.status, 2) << args << "\n" << r.err;
-    EXPECT_NE(r.err.find(fragment), std::string::npos) << args << "\n stderr: " << r.err;
-    EXPECT_EQ(r.err.find("internal error"), std::string::npos) << args;
-  }
-}
+// Bad inputs: tests/cli/test_bad_inputs.cpp (one table row per case).
 
 }  // namespace
 }  // namespace robens

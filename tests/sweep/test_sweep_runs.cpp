@@ -180,5 +180,21 @@ TEST_F(SweepRuns, PerJobTracePathsAreFilledInAndTheirFolderCreated) {
   }
 }
 
+// With a pattern file, every record's N is the file's (41), not the default of --N (321).
+TEST_F(SweepRuns, RecordedNIsThePatternFilesWithPatterns) {
+  ASSERT_EQ(run_cli("generate --model perceptron --N 41 --alpha 0.3 --out " + path("p.txt")).status,
+            0);
+  write("p.json", R"({"fixed": {"model": "perceptron", "patterns": "p.txt", "y": 3}, "seeds": 2})");
+  const auto r = run_cli("sweep " + path("p.json") + " -q");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto lines = read_lines(path("p.results.jsonl"));
+  ASSERT_EQ(lines.size(), 2U);
+  for (const auto& line : lines) {
+    const auto rec = nlohmann::json::parse(line);
+    EXPECT_EQ(rec["result"]["params"]["N"], 41) << line;
+    EXPECT_EQ(rec["result"]["params"]["M"], 12) << line;  // round(0.3 * 41)
+  }
+}
+
 }  // namespace
 }  // namespace robens

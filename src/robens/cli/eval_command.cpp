@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "robens/cli/commands.hpp"
+#include "robens/cli/parse_error.hpp"
 #include "robens/core/error.hpp"
 #include "robens/core/version.hpp"
 #include "robens/io/files.hpp"
@@ -31,7 +32,7 @@ int eval_command(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
+    return parse_error_exit(app, e);
   }
   OutputPolicy files;
   files.add_input(network_path, "network file");

@@ -3,6 +3,7 @@
 
 #include "robens/cli/commands.hpp"
 #include "robens/cli/parameter_options.hpp"
+#include "robens/cli/parse_error.hpp"
 #include "robens/core/enum_names.hpp"
 #include "robens/core/error.hpp"
 #include "robens/core/version.hpp"
@@ -38,8 +39,9 @@ int generate_command(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
+    return parse_error_exit(app, e);
   }
+  require(!out_path.empty(), "--out: empty file name");
   const nlohmann::json values = problem_options.values();
   const bool with_teacher = values.value("teacher", false);
   require(teacher_path.empty() || with_teacher, "--save-teacher needs --teacher");

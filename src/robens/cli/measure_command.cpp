@@ -4,11 +4,13 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <sstream>
 
 #include "robens/cli/commands.hpp"
 #include "robens/cli/parameter_options.hpp"
+#include "robens/cli/parse_error.hpp"
 #include "robens/core/enum_names.hpp"
 #include "robens/core/error.hpp"
 #include "robens/core/version.hpp"
@@ -33,12 +35,24 @@ nlohmann::json curve_json(const std::vector<RobustnessPoint>& c) {
   return out;
 }
 
-std::vector<std::string> split_list(const std::string& s) {
+std::string trimmed(const std::string& s) {
+  const auto first = s.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  return s.substr(first, s.find_last_not_of(" \t") - first + 1);
+}
+
+// A comma list of `option`: every item non-empty (",,," is a mistake, not "nothing").
+std::vector<std::string> split_list(const std::string& s, const char* option) {
   std::vector<std::string> out;
-  std::stringstream ss(s);
-  for (std::string item; std::getline(ss, item, ',');)
-    if (!item.empty()) out.push_back(item);
-  return out;
+  std::size_t start = 0;
+  for (;;) {
+    const auto end = std::min(s.find(',', start), s.size());
+    out.push_back(trimmed(s.substr(start, end - start)));
+    require(!out.back().empty(), "{}: empty item in '{}' (a value must stand between commas)",
+            option, excerpt(s));
+    if (end == s.size()) return out;
+    start = end + 1;
+  }
 }
 
 bool wants(const std::vector<std::string>& v, const char* x) {
@@ -98,18 +112,20 @@ struct MeasureRequest {
 std::vector<double> parse_etas(const MeasureOptions& o) {
   if (o.etas_text.empty()) return eta_grid(o.eta_max, o.eta_steps);
   std::vector<double> etas;
-  for (const auto& s : split_list(o.etas_text)) {
-    try {
-      etas.push_back(std::stod(s));
-    } catch (const std::exception&) {
-      fail("--etas: '{}' is not a number", s);
-    }
+  for (const auto& s : split_list(o.etas_text, "--etas")) {
+    double eta = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), eta);
+    require(ec == std::errc() && end == s.data() + s.size(), "--etas: '{}' is not a number",
+            excerpt(s));
+    require(eta >= 0 && eta <= 1, "--etas: each eta must be in [0, 1] (got {})", s);
+    etas.push_back(eta);
   }
   return etas;
 }
 
 MeasureRequest decode(const MeasureOptions& o) {
-  MeasureRequest r{split_list(o.what), split_list(o.which), {}, NoiseMode::exact_count};
+  MeasureRequest r{
+      split_list(o.what, "--what"), split_list(o.which, "--networks"), {}, NoiseMode::exact_count};
   for (const auto& m : r.measures)
     require(m == "input-noise" || m == "weight-noise" || m == "overlaps" || m == "stabilities",
             "--what: unknown measurement '{}'", m);
@@ -232,7 +248,7 @@ int measure_command(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
+    return parse_error_exit(app, e);
   }
   const MeasureRequest r = decode(o);
   OutputPolicy files;

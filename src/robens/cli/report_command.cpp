@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "robens/cli/commands.hpp"
+#include "robens/cli/parse_error.hpp"
 #include "robens/core/error.hpp"
 #include "robens/io/files.hpp"
 #include "robens/io/output_policy.hpp"
@@ -134,8 +135,7 @@ int report_command(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    return parse_error_exit(app, e);
   }
   require(plot_kind.empty() || !plot_out.empty(), "--plot needs --out FILE");
   check_report_files(files, csv_path, plot_kind.empty() ? "" : plot_out);

@@ -4,11 +4,13 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <csignal>
 #include <optional>
 #include <thread>
 
 #include "robens/cli/commands.hpp"
+#include "robens/cli/parse_error.hpp"
 #include "robens/cli/sweep_cluster.hpp"
 #include "robens/cli/sweep_progress.hpp"
 #include "robens/core/error.hpp"
@@ -64,6 +66,9 @@ std::string self_executable() {
   return exe.string();
 }
 
+// --jobs at most: more processes than this is a typo, not a machine.
+constexpr std::size_t kMaxParallelJobs = 4096;
+
 struct SweepArgs {
   std::string experiment_file, output_override;
   std::size_t jobs = 0;
@@ -79,8 +84,19 @@ std::optional<int> parse_sweep_args(int argc, char** argv, SweepArgs& a) {
   app.footer(kSchemaHelp);
   app.add_option("EXPERIMENT", a.experiment_file, "experiment description (.json, or .toml)")
       ->required();
-  app.add_option("--jobs,-j", a.jobs,
-                 "jobs at once (default: the number of cores; under MPI: 1 per rank)");
+  // Parsed here: CLI11 would read "-1" as 2^64 - 1.
+  app.add_option_function<std::string>(
+         "--jobs,-j",
+         [&a](const std::string& text) {
+           std::size_t v = 0;
+           const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), v);
+           require(!text.empty() && ec == std::errc() && end == text.data() + text.size() &&
+                       v <= kMaxParallelJobs,
+                   "--jobs: expected a whole number in [0, {}], got '{}'", kMaxParallelJobs, text);
+           a.jobs = v;
+         },
+         "jobs at once (default: the number of cores; under MPI: 1 per rank)")
+      ->type_name("UINT");
   app.add_option("--output,-o", a.output_override,
                  "results file (default: the description's \"output\")");
   app.add_flag("--list", a.list, "print every job (id, done|pending, arguments) and run nothing");
@@ -88,8 +104,7 @@ std::optional<int> parse_sweep_args(int argc, char** argv, SweepArgs& a) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    return parse_error_exit(app, e);
   }
   return std::nullopt;
 }

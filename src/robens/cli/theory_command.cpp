@@ -10,11 +10,13 @@
 #include <vector>
 
 #include "robens/cli/commands.hpp"
+#include "robens/cli/parse_error.hpp"
 #include "robens/core/enum_names.hpp"
 #include "robens/core/error.hpp"
 #include "robens/core/version.hpp"
 #include "robens/theory/franz_parisi.hpp"
 #include "robens/theory/large_deviation.hpp"
+#include "robens/theory/quadrature_nodes.hpp"
 #include "robens/theory/replica_symmetric.hpp"
 #include "robens/theory/replicon.hpp"
 
@@ -104,7 +106,7 @@ void print_header(const std::string& sub, const ModelOptions& m, const std::stri
 
 void add_rs_settings(CLI::App& app, RsSettings& s) {
   app.add_option("--nodes", s.nodes,
-                 "trapezoid nodes on [-12, 12] (0: 2401 binary, 4001 spherical)")
+                 "trapezoid nodes on [-12, 12]: 0 (2401 binary, 4001 spherical) or 201 to 10^6")
       ->capture_default_str();
   app.add_option("--tolerance", s.tolerance, "convergence tolerance in q")->capture_default_str();
   app.add_option("--damping", s.damping, "fixed-point damping in (0, 1]")->capture_default_str();
@@ -172,8 +174,11 @@ struct SaddleCommand {
   std::vector<double> all_alphas() const {
     std::vector<double> all = alphas;
     if (!range.empty()) {
+      // Checked before the cast: a double beyond int's range would be undefined behaviour.
+      require(range[2] >= 1 && range[2] <= kMaxCurvePoints && range[2] == std::floor(range[2]),
+              "--alpha-range POINTS must be a whole number in [1, {}] (got {})", kMaxCurvePoints,
+              range[2]);
       const int n = static_cast<int>(range[2]);
-      require(n >= 1 && range[2] == n, "--alpha-range POINTS must be a positive integer");
       for (int i = 0; i < n; ++i)
         all.push_back(n == 1 ? range[0] : range[0] + (range[1] - range[0]) * i / (n - 1));
     }
@@ -451,7 +456,8 @@ struct LocalEntropyBoundCommand {
   }
 
   void run() const {
-    require(points >= 2, "--points must be at least 2");
+    require(points >= 2 && points <= kMaxCurvePoints, "--points must be in [2, {}] (got {})",
+            kMaxCurvePoints, points);
     nlohmann::json j = {{"version", kVersion},
                         {"command", "theory local-entropy-bound"},
                         {"points", points},
@@ -498,7 +504,7 @@ int theory_command(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? 0 : 2;
+    return parse_error_exit(app, e);
   }
   const auto t0 = Clock::now();
   if (capacity.app->parsed()) {

@@ -8,6 +8,7 @@
 #include "robens/algorithms/registry.hpp"
 #include "robens/cli/commands.hpp"
 #include "robens/cli/parameter_options.hpp"
+#include "robens/cli/parse_error.hpp"
 #include "robens/cli/run_observers.hpp"
 #include "robens/core/error.hpp"
 #include "robens/run/problem.hpp"
@@ -86,8 +87,7 @@ int train_command(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    const int code = app.exit(e);
-    return code == 0 ? 0 : 2;
+    return parse_error_exit(app, e);
   }
 
   const nlohmann::json problem_values = problem_options.values(), run_values = run_options.values(),

@@ -7,20 +7,12 @@
 #include <cstdlib>
 
 #include "robens/core/error.hpp"
+#include "robens/core/json_value.hpp"
 
 namespace robens {
 namespace {
 
 using nlohmann::json;
-
-const char* kind_of(const json& v) {
-  if (v.is_object()) return "an object";
-  if (v.is_array()) return "a list";
-  if (v.is_string()) return "a string";
-  if (v.is_boolean()) return "a boolean";
-  if (v.is_number()) return "a number";
-  return "null";
-}
 
 std::string number_text(double v) {
   return fmt::format("{}", v);
@@ -30,13 +22,15 @@ std::string number_text(double v) {
 constexpr double kLargestCount = 9.0e15;
 
 json check_number(const ParameterSpec& s, const json& value) {
-  require(value.is_number(), "{}: expected a number, got {}", s.key, kind_of(value));
-  const double x = value.get<double>();
-  require(std::isfinite(x), "{} must be a finite number (got {})", s.key, x);
+  const double x = get_number(value, s.key);
   const bool whole = s.type != ParameterType::real;
   if (whole) {
     require(x == std::floor(x), "{}: expected a whole number, got {}", s.key, value.dump());
     require(std::fabs(x) <= kLargestCount, "{}: {} is too large", s.key, value.dump());
+    require(x <= s.type_max, "{}: {} is too large (at most {})", s.key, value.dump(),
+            number_text(s.type_max));
+    require(x >= s.type_min, "{}: {} is too small (at least {})", s.key, value.dump(),
+            number_text(s.type_min));
   }
   const bool low_ok = s.min_open ? x > s.min : x >= s.min;
   const bool high_ok = s.max_open ? x < s.max : x <= s.max;
@@ -92,7 +86,7 @@ std::string ParameterSpec::range_text() const {
 json ParameterSpec::check(const json& value) const {
   switch (type) {
     case ParameterType::boolean:
-      require(value.is_boolean(), "{}: expected true or false, got {}", key, kind_of(value));
+      require(value.is_boolean(), "{}: expected true or false, got {}", key, json_kind(value));
       return value;
     case ParameterType::integer:
     case ParameterType::count:
@@ -100,14 +94,14 @@ json ParameterSpec::check(const json& value) const {
       return check_number(*this, value);
     case ParameterType::choice: {
       require(value.is_string(), "{}: expected one of {}, got {}", key, range_text(),
-              kind_of(value));
+              json_kind(value));
       const auto text = value.get<std::string>();
       require(std::find(choices.begin(), choices.end(), text) != choices.end(),
               "{}: unknown value '{}' (expected one of: {})", key, text, fmt::join(choices, ", "));
       return value;
     }
     case ParameterType::text:
-      require(value.is_string(), "{}: expected a string, got {}", key, kind_of(value));
+      require(value.is_string(), "{}: expected a string, got {}", key, json_kind(value));
       return value;
   }
   return value;

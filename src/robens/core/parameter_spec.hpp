@@ -33,6 +33,9 @@ struct ParameterSpec {
   // Numeric range (integer, count, real); open ends exclude the bound.
   double min = -INFINITY, max = INFINITY;
   bool min_open = false, max_open = false;
+  // What the C++ member holds (integer types; set by param()): a value that passes the range but
+  // not this is refused too, instead of wrapping around.
+  double type_min = -INFINITY, type_max = INFINITY;
   std::vector<std::string> choices;  // choice
   bool sweepable = true;             // a sweep may vary it (grid axis, variant option)
   bool settable = true;              // false: fixed by the algorithm variant, recorded only

@@ -14,6 +14,7 @@
 
 #include <functional>
 #include <initializer_list>
+#include <limits>
 #include <set>
 #include <string>
 #include <type_traits>
@@ -21,6 +22,7 @@
 
 #include "robens/core/enum_names.hpp"
 #include "robens/core/error.hpp"
+#include "robens/core/json_value.hpp"
 #include "robens/core/parameter_spec.hpp"
 
 namespace robens {
@@ -77,6 +79,8 @@ ParameterEntry<P> param(std::string key, T P::*field, std::string help) {
     e.spec.type = ParameterType::boolean;
   } else if constexpr (std::is_integral_v<T>) {
     e.spec.type = ParameterType::integer;
+    e.spec.type_min = static_cast<double>(std::numeric_limits<T>::min());
+    e.spec.type_max = static_cast<double>(std::numeric_limits<T>::max());
   } else if constexpr (std::is_floating_point_v<T>) {
     e.spec.type = ParameterType::real;
   } else if constexpr (std::is_same_v<T, std::string>) {
@@ -94,9 +98,15 @@ ParameterEntry<P> param(std::string key, T P::*field, std::string help) {
   };
   e.set = [field, key = e.spec.key](P& p, const nlohmann::json& v) {
     if constexpr (NamedEnum<T>)
-      p.*field = parse_enum<T>(v.get<std::string>(), key);
+      p.*field = parse_enum<T>(get_string(v, key), key);
+    else if constexpr (std::is_same_v<T, bool>)
+      p.*field = get_bool(v, key);
+    else if constexpr (std::is_integral_v<T>)
+      p.*field = get_integer<T>(v, key);  // in range: check() compared it with T's limits
+    else if constexpr (std::is_floating_point_v<T>)
+      p.*field = static_cast<T>(get_number(v, key));
     else
-      p.*field = v.get<T>();
+      p.*field = get_string(v, key);
   };
   return e;
 }

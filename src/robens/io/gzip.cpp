@@ -10,12 +10,19 @@
 namespace robens {
 
 std::string read_maybe_gzip(const std::filesystem::path& path) {
+  check_input_file(path);                 // no directories or devices
   gzFile f = gzopen(path.c_str(), "rb");  // reads plain files transparently
   require(f != nullptr, "cannot open {}", path.string());
   std::string out;
   char buf[1 << 16];
   int got = 0;
-  while ((got = gzread(f, buf, sizeof buf)) > 0) out.append(buf, static_cast<std::size_t>(got));
+  while ((got = gzread(f, buf, sizeof buf)) > 0) {
+    out.append(buf, static_cast<std::size_t>(got));
+    if (out.size() > kMaxInputBytes) {  // a gzip bomb stops at the input limit
+      gzclose(f);
+      check_input_size(path, out.size());
+    }
+  }
   int errnum = 0;
   const char* msg = gzerror(f, &errnum);
   const std::string err = errnum != Z_OK && errnum != Z_STREAM_END ? std::string(msg) : "";

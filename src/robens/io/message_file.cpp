@@ -6,9 +6,11 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string_view>
 
+#include "robens/core/checked_size.hpp"
 #include "robens/core/error.hpp"
 #include "robens/io/gzip.hpp"
 
@@ -61,7 +63,7 @@ double parse_value(std::string_view token, const std::string& where) {
   const auto* end = token.data() + token.size();
   const auto [ptr, ec] = std::from_chars(token.data(), end, v);
   require(ec == std::errc() && ptr == end, "invalid messages file {}: '{}' is not a number", where,
-          token);
+          excerpt(token));
   return v;
 }
 
@@ -72,8 +74,21 @@ std::string trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-// The '#' metadata lines, "fmt:" and "N,K,M:": flat messages of that format and size.
-FbpMessages read_header(std::istream& in, const std::string& source_name) {
+// The number of stored values for N, K, M (2·K·N + 3·M·K + M·K·N + M); none on overflow.
+std::optional<std::size_t> message_values(std::size_t n, std::size_t k, std::size_t m) {
+  const auto kn = checked_mul(k, n), mk = checked_mul(m, k);
+  if (!kn || !mk) return std::nullopt;
+  const auto mkn = checked_mul(*mk, n), two_kn = checked_mul(*kn, 2),
+             three_mk = checked_mul(*mk, 3);
+  if (!mkn || !two_kn || !three_mk) return std::nullopt;
+  const auto sum = checked_add(*two_kn, *three_mk);
+  const auto sum2 = sum ? checked_add(*sum, *mkn) : std::nullopt;
+  return sum2 ? checked_add(*sum2, m) : std::nullopt;
+}
+
+// The '#' metadata lines, "fmt:" and "N,K,M:": flat messages of that format and size (the text
+// has `text_bytes` bytes).
+FbpMessages read_header(std::istream& in, const std::string& source_name, std::size_t text_bytes) {
   std::string line;
   auto next_line = [&](const char* what) {
     require(static_cast<bool>(std::getline(in, line)), "invalid messages file {}: missing {}",
@@ -94,11 +109,15 @@ FbpMessages read_header(std::istream& in, const std::string& source_name) {
   sizes >> N >> K >> M;
   std::string rest;
   require(!sizes.fail() && !(sizes >> rest) && N > 0 && K > 0 && M >= 0,
-          "invalid messages file {}: bad sizes line '{}'", source_name, l);
+          "invalid messages file {}: bad sizes line '{}'", source_name, excerpt(l, 80));
   const auto n = static_cast<std::size_t>(N), k = static_cast<std::size_t>(K),
              m = static_cast<std::size_t>(M);
-  require(n * k * m < (std::size_t{1} << 33), "invalid messages file {}: sizes too large",
-          source_name);
+  // Every value takes at least two bytes (a separator and a digit): sizes that need more values
+  // than the text could hold are refused before the messages are allocated.
+  const auto values = message_values(n, k, m);
+  require(values && *values <= text_bytes / 2,
+          "invalid messages file {}: N,K,M = {} {} {} needs more values than the file holds",
+          source_name, N, K, M);
   return FbpMessages(format, n, k, m);
 }
 
@@ -127,7 +146,7 @@ void read_data_line(const std::string& t, DataLines& targets, const std::string&
   tokens >> label;
   auto it = targets.find(label);
   require(it != targets.end(), "invalid messages file {}: unknown or repeated line '{}'",
-          source_name, label.substr(0, 40));
+          source_name, excerpt(label));
   auto [ptr, len] = it->second;
   std::string tok;
   std::size_t count = 0;
@@ -172,7 +191,7 @@ std::string messages_to_text(const FbpMessages& msg, const std::string& metadata
 
 FbpMessages messages_from_text(const std::string& text, const std::string& source_name) {
   std::istringstream in(text);
-  FbpMessages msg = read_header(in, source_name);
+  FbpMessages msg = read_header(in, source_name, text.size());
   DataLines targets = data_lines(msg);
   const std::size_t expected = targets.size();
   std::size_t seen = 0;

@@ -1,6 +1,8 @@
 #include "robens/io/network_file.hpp"
 
 #include "robens/core/error.hpp"
+#include "robens/core/json_parse.hpp"
+#include "robens/core/json_value.hpp"
 #include "robens/core/version.hpp"
 #include "robens/io/files.hpp"
 
@@ -27,45 +29,49 @@ void save_network_file(const std::filesystem::path& path, const NetworkFile& fil
   write_file_atomically(path, file.to_json().dump() + "\n");
 }
 
+namespace {
+
+// The fields after "center" (all optional: files of older robens lack some).
+void read_run_fields(const nlohmann::json& j, NetworkFile& out) {
+  if (j.contains("replicas"))
+    for (const auto& r : get_array(j["replicas"], "'replicas'"))
+      out.replicas.push_back(BinaryNetwork::from_json(r));
+  if (j.contains("run")) out.run = get_object(j["run"], "'run'");
+  if (j.contains("extra")) out.extra = get_object(j["extra"], "'extra'");
+  if (j.contains("solved")) out.solved = get_bool(j["solved"], "'solved'");
+  if (j.contains("interrupted")) out.interrupted = get_bool(j["interrupted"], "'interrupted'");
+  if (j.contains("errors")) out.errors = get_integer<long>(j["errors"], "'errors'", -1);
+  if (j.contains("min_errors"))
+    out.min_errors = get_integer<long>(j["min_errors"], "'min_errors'", -1);
+  for (const char* unit : {"epochs", "iterations"})
+    if (j.contains(unit)) {
+      out.step_unit = unit;
+      out.steps = get_integer<long>(j[unit], fmt::format("'{}'", unit), 0);
+    }
+}
+
+}  // namespace
+
 NetworkFile network_file_from_json(const nlohmann::json& j, const std::string& source) {
-  require(j.is_object(), "{}: expected a JSON object", source);
+  require(j.is_object(), "{}: expected a JSON object, got {}", source, json_kind(j));
   NetworkFile out;
   try {
     if (!j.contains("center")) {
       out.center = BinaryNetwork::from_json(j);
       return out;
     }
-    out.center = BinaryNetwork::from_json(j.at("center"));
-    if (j.contains("replicas"))
-      for (const auto& r : j.at("replicas")) out.replicas.push_back(BinaryNetwork::from_json(r));
-    out.run = j.value("run", nlohmann::json::object());
-    out.extra = j.value("extra", nlohmann::json::object());
-    out.solved = j.value("solved", false);
-    out.interrupted = j.value("interrupted", false);
-    out.errors = j.value("errors", -1L);
-    out.min_errors = j.value("min_errors", -1L);
-    for (const char* unit : {"epochs", "iterations"})
-      if (j.contains(unit) && j[unit].is_number_integer()) {
-        out.step_unit = unit;
-        out.steps = j[unit].get<long>();
-      }
+    out.center = BinaryNetwork::from_json(j["center"]);
+    read_run_fields(j, out);
   } catch (const InputError& e) {
     fail("{}: {}", source, e.what());
   } catch (const nlohmann::json::exception& e) {
-    fail("{}: not a robens network file ({})", source, e.what());
+    fail("{}: not a robens network file ({})", source, json_error_text(e));
   }
   return out;
 }
 
 NetworkFile load_network_file(const std::filesystem::path& path) {
-  const std::string text = read_file(path);
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    fail("{}: not valid JSON ({})", path.string(), e.what());
-  }
-  return network_file_from_json(j, path.string());
+  return network_file_from_json(parse_json(read_file(path), path.string()), path.string());
 }
 
 }  // namespace robens

@@ -93,8 +93,8 @@ PatternSet patterns_from_text(const std::string& text, const std::string& source
       const auto token = line.substr(p, q - p);
       if (!token.empty()) {
         const int s = parse_sign(token);
-        require(s != 0, "{}:{}: value '{}' in column {} is not +1 or -1", source, line_no, token,
-                values.size() + 1);
+        require(s != 0, "{}:{}: value '{}' in column {} is not +1 or -1", source, line_no,
+                excerpt(token), values.size() + 1);
         values.push_back(static_cast<std::int8_t>(s));
       }
       p = line.find_first_not_of(" \t,", q);
@@ -136,8 +136,9 @@ PatternSet patterns_from_binary(const std::string& bytes, const std::string& sou
   ByteReader in(bytes, source);
   char magic[8];
   in.read(magic, 8);
-  require(std::memcmp(magic, kMagic, 8) == 0, "{}: not a robens binary pattern file (bad magic)",
-          source);
+  require(std::memcmp(magic, kMagic, 8) == 0,
+          "{}: not a robens binary pattern file (magic '{}', expected 'RBNSPAT1')", source,
+          excerpt(std::string_view(magic, 8)));
   const std::uint64_t n = in.u64(), m = in.u64();
   require(n >= 1 && m >= 1, "{}: header says N = {}, M = {}; both must be positive", source, n, m);
   const std::uint64_t payload = 8 * (words_for(m) + m * words_for(n));
@@ -171,7 +172,8 @@ void write_patterns(const std::filesystem::path& path, const PatternSet& set, Pa
 PatternSet read_patterns(const std::filesystem::path& path) {
   const std::string bytes = read_file(path);
   require(!bytes.empty(), "{}: file is empty", path.string());
-  PatternSet set = bytes.size() >= 8 && std::memcmp(bytes.data(), kMagic, 8) == 0
+  // "RBNSPAT" with another version byte is a binary file this robens cannot read, not text.
+  PatternSet set = bytes.size() >= 7 && std::memcmp(bytes.data(), kMagic, 7) == 0
                        ? patterns_from_binary(bytes, path.string())
                        : patterns_from_text(bytes, path.string());
   set.validate();

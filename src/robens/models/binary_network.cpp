@@ -1,6 +1,7 @@
 #include "robens/models/binary_network.hpp"
 
 #include "robens/core/error.hpp"
+#include "robens/core/json_value.hpp"
 
 namespace robens {
 
@@ -57,16 +58,21 @@ nlohmann::json BinaryNetwork::to_json() const {
 
 BinaryNetwork BinaryNetwork::from_json(const nlohmann::json& j) {
   const NetworkShape shape = NetworkShape::from_json(j);
-  BinaryNetwork net(shape);
-  require(j.contains("weights") && j["weights"].is_array(), "network: missing 'weights' array");
-  const auto& w = j["weights"];
+  require(j.contains("weights"), "network: missing 'weights' (one string of '+'/'-' per unit)");
+  const auto& w = get_array(j["weights"], "network: 'weights'");
+  // The rows must be in the file before the network is allocated: the shape alone could ask for
+  // gigabytes.
   require(w.size() == shape.units, "network: {} weight rows for K = {} units", w.size(),
           shape.units);
   for (std::size_t k = 0; k < shape.units; ++k) {
     require(w[k].is_string(), "network: weights of unit {} must be a string of '+'/'-'", k + 1);
-    const auto s = w[k].get<std::string>();
+    const auto& s = w[k].get_ref<const std::string&>();
     require(s.size() == shape.unit_inputs(), "network: unit {} has {} weights, expected {}", k + 1,
             s.size(), shape.unit_inputs());
+  }
+  BinaryNetwork net(shape);
+  for (std::size_t k = 0; k < shape.units; ++k) {
+    const auto& s = w[k].get_ref<const std::string&>();
     for (std::size_t i = 0; i < s.size(); ++i) {
       require(s[i] == '+' || s[i] == '-', "network: unit {} weight {} is '{}', expected '+' or '-'",
               k + 1, i + 1, s[i]);

@@ -1,6 +1,7 @@
 #include "robens/models/network_shape.hpp"
 
 #include "robens/core/error.hpp"
+#include "robens/core/json_value.hpp"
 
 namespace robens {
 
@@ -12,13 +13,15 @@ NetworkShape NetworkShape::committee(Architecture arch, std::size_t n, std::size
 void NetworkShape::validate() const {
   require(units >= 1, "the number of hidden units K must be at least 1");
   require(inputs >= 1, "the number of inputs N must be at least 1");
-  require(inputs <= (1U << 28), "N = {} is too large", inputs);
-  require(units <= 4096, "K = {} is too large (at most 4096 hidden units)", units);
+  require(inputs <= kMaxInputs, "N = {} is too large (at most {})", inputs, kMaxInputs);
+  require(units <= kMaxUnits, "K = {} is too large (at most {} hidden units)", units, kMaxUnits);
   if (architecture == Architecture::tree) {
     require(inputs % units == 0,
             "tree committee: N = {} inputs cannot be split evenly among K = {} units", inputs,
             units);
   }
+  require(weights() <= kMaxWeights, "N = {}, K = {}: {} weights, over the limit of {}", inputs,
+          units, weights(), kMaxWeights);
   const std::size_t n = unit_inputs();
   if (activation == Activation::sign) {
     require(n % 2 == 1,
@@ -40,16 +43,18 @@ nlohmann::json NetworkShape::to_json() const {
 }
 
 NetworkShape NetworkShape::from_json(const nlohmann::json& j) {
+  get_object(j, "network");
+  require(j.contains("architecture"), "network: missing 'architecture'");
+  require(j.contains("inputs"), "network: missing 'inputs'");
+  require(j.contains("units"), "network: missing 'units'");
   NetworkShape s;
-  try {
-    s.architecture =
-        parse_enum<Architecture>(j.at("architecture").get<std::string>(), "architecture");
-    s.inputs = j.at("inputs").get<std::size_t>();
-    s.units = j.at("units").get<std::size_t>();
-    s.activation = parse_enum<Activation>(j.value("activation", std::string("sign")), "activation");
-  } catch (const nlohmann::json::exception& e) {
-    fail("network shape: {}", e.what());
-  }
+  s.architecture =
+      parse_enum<Architecture>(get_string(j["architecture"], "'architecture'"), "architecture");
+  s.inputs = get_integer<std::size_t>(j["inputs"], "'inputs'", 1, kMaxInputs);
+  s.units = get_integer<std::size_t>(j["units"], "'units'", 1, kMaxUnits);
+  if (j.contains("activation"))
+    s.activation =
+        parse_enum<Activation>(get_string(j["activation"], "'activation'"), "activation");
   s.validate();
   return s;
 }

@@ -24,6 +24,11 @@ struct EnumNames<Activation> {
 };
 
 struct NetworkShape {
+  // Limits checked by validate() (and by from_json before anything is allocated).
+  static constexpr std::size_t kMaxInputs = std::size_t{1} << 28;
+  static constexpr std::size_t kMaxUnits = 4096;
+  static constexpr std::size_t kMaxWeights = std::size_t{1} << 32;  // 512 MiB of bits per network
+
   Architecture architecture = Architecture::fully_connected;
   std::size_t inputs = 0;  // pattern length N_in
   std::size_t units = 1;   // K hidden units (1: perceptron)

@@ -6,6 +6,7 @@
 #include <pybind11/stl/filesystem.h>
 
 #include "robens/core/error.hpp"
+#include "robens/core/json_parse.hpp"
 #include "robens/core/version.hpp"
 #include "robens/io/network_file.hpp"
 #include "robens/measure/robustness.hpp"
@@ -192,7 +193,7 @@ void add_conversions(NetworkClass& c) {
       .def("__deepcopy__", [](const BinaryNetwork& n, py::handle) { return n; })
       .def(py::pickle(
           [](const BinaryNetwork& n) { return n.to_json().dump(); },
-          [](const std::string& s) { return BinaryNetwork::from_json(nlohmann::json::parse(s)); }))
+          [](const std::string& s) { return BinaryNetwork::from_json(parse_json(s, "network")); }))
       .def("__repr__", [](const BinaryNetwork& n) {
         return fmt::format("robens.Network(architecture='{}', K={}, inputs={}, activation='{}')",
                            to_string(n.shape.architecture), n.shape.units, n.shape.inputs,

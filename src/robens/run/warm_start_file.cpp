@@ -4,6 +4,8 @@
 
 #include "robens/algorithms/registry.hpp"
 #include "robens/core/error.hpp"
+#include "robens/core/json_value.hpp"
+#include "robens/io/files.hpp"
 #include "robens/io/network_file.hpp"
 
 namespace robens {
@@ -24,8 +26,7 @@ bool looks_like_json(const std::filesystem::path& path) {
 WarmStart load_warm_start(const std::filesystem::path& path, std::string_view algorithm,
                           WarmStartPick pick, bool schedule) {
   const AlgorithmInfo& info = find_algorithm(algorithm);
-  std::error_code ec;
-  require(std::filesystem::is_regular_file(path, ec), "{}: no such file", path.string());
+  check_input_file(path);  // names what is wrong: missing, a directory, a device
   WarmStart start;
   start.source = path.string();
   start.pick = pick;
@@ -42,11 +43,14 @@ WarmStart load_warm_start(const std::filesystem::path& path, std::string_view al
   start.center = std::move(file.center);
   start.replicas = std::move(file.replicas);
   if (schedule) {
-    require(file.extra.contains("final_beta") && file.extra["final_beta"].is_number() &&
-                file.extra.contains("final_gamma") && file.extra["final_gamma"].is_number(),
+    require(file.extra.contains("final_beta") && file.extra.contains("final_gamma"),
             "init_schedule: {} records no final beta/gamma (not an rsa result file, or written "
             "by an older robens)",
             path.string());
+    const double beta = get_number(file.extra["final_beta"], path.string() + ": 'final_beta'");
+    const double gamma = get_number(file.extra["final_gamma"], path.string() + ": 'final_gamma'");
+    require(beta >= 0 && gamma >= 0, "{}: final beta {} and gamma {} must be >= 0", path.string(),
+            beta, gamma);
     start.schedule = {{"beta", file.extra["final_beta"]}, {"gamma", file.extra["final_gamma"]}};
   }
   return start;

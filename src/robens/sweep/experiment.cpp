@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
+#include <limits>
 #include <set>
-#include <sstream>
 
 #include "robens/core/error.hpp"
+#include "robens/core/json_parse.hpp"
+#include "robens/core/json_value.hpp"
+#include "robens/io/files.hpp"
 
 #ifdef ROBENS_HAVE_TOML
 #include <toml++/toml.h>
@@ -39,12 +41,7 @@ json toml_to_json(const toml::node& node) {
 #endif
 
 const char* type_name(const json& v) {
-  if (v.is_object()) return "an object";
-  if (v.is_array()) return "a list";
-  if (v.is_string()) return "a string";
-  if (v.is_boolean()) return "a boolean";
-  if (v.is_number()) return "a number";
-  return "null";
+  return json_kind(v);
 }
 
 // Options the sweep sets itself: every job gets --seed, --json and --quiet.
@@ -83,17 +80,18 @@ json parse_options(const std::string& where, const json& v) {
 }
 
 std::uint64_t seed_value(const std::string& where, const json& s) {
-  require(s.is_number_integer() && s.get<long long>() >= 0,
-          "{}: expected a non-negative integer, got {}", where,
-          s.is_number() ? s.dump() : std::string(type_name(s)));
-  return s.get<std::uint64_t>();
+  return get_integer<std::uint64_t>(s, where);
+}
+
+// A count of seeds: at least 1, and no more than a sweep may have jobs.
+std::uint64_t seed_count(const std::string& where, const json& s) {
+  return get_integer<std::uint64_t>(s, where, 1, kMaxSweepJobs);
 }
 
 std::vector<std::uint64_t> parse_seeds(const json& v) {
   std::vector<std::uint64_t> seeds;
   if (v.is_number()) {
-    const auto count = seed_value("seeds", v);
-    require(count >= 1, "seeds: the number of seeds must be at least 1");
+    const auto count = seed_count("seeds", v);
     for (std::uint64_t i = 0; i < count; ++i) seeds.push_back(1 + i);
   } else if (v.is_object()) {
     for (const auto& [key, value] : v.items())
@@ -101,11 +99,14 @@ std::vector<std::uint64_t> parse_seeds(const json& v) {
               key);
     require(v.contains("count"), "seeds.count: missing (the number of seeds)");
     const auto first = v.contains("first") ? seed_value("seeds.first", v["first"]) : 1;
-    const auto count = seed_value("seeds.count", v["count"]);
-    require(count >= 1, "seeds.count: must be at least 1");
+    const auto count = seed_count("seeds.count", v["count"]);
+    require(first <= std::numeric_limits<std::uint64_t>::max() - (count - 1),
+            "seeds: first {} + count {} goes past the largest seed 2^64 - 1", first, count);
     for (std::uint64_t i = 0; i < count; ++i) seeds.push_back(first + i);
   } else if (v.is_array()) {
     require(!v.empty(), "seeds: the list of seeds is empty");
+    require(v.size() <= kMaxSweepJobs, "seeds: {} seeds, over the limit of {} jobs", v.size(),
+            kMaxSweepJobs);
     std::set<std::uint64_t> seen;
     for (std::size_t i = 0; i < v.size(); ++i) {
       const auto s = seed_value(fmt::format("seeds[{}]", i), v[i]);
@@ -243,15 +244,7 @@ json parse_text(const std::string& text, const std::filesystem::path& file) {
          file.string());
 #endif
   }
-  try {
-    return json::parse(text);
-  } catch (const json::parse_error& err) {
-    // nlohmann's message carries the line and column.
-    std::string what = err.what();
-    const auto colon = what.find("parse error");
-    fail("{}: not valid JSON: {}", file.string(),
-         colon == std::string::npos ? what : what.substr(colon));
-  }
+  return parse_json(text, file.string());
 }
 
 }  // namespace
@@ -283,15 +276,13 @@ Experiment parse_sweep_experiment(const json& doc, const std::filesystem::path& 
 }
 
 Experiment load_sweep_experiment(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  require(in.good(), "{}: cannot open the experiment description", file.string());
-  std::stringstream text;
-  text << in.rdbuf();
-  const json doc = parse_text(text.str(), file);
+  const json doc = parse_text(read_file(file), file);
   try {
     return parse_sweep_experiment(doc, file);
   } catch (const InputError& err) {
     fail("{}: {}", file.string(), err.what());
+  } catch (const nlohmann::json::exception& err) {  // a check missed above: still input
+    fail("{}: not a valid experiment description ({})", file.string(), json_error_text(err));
   }
 }
 

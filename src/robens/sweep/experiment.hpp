@@ -2,6 +2,7 @@
 // An experiment description for `robens sweep`: a JSON file naming the fixed options, the grid of
 // varied options, named variants and the seeds (schema: docs/experiments.md). Parsing validates
 // everything and names the bad key in the InputError.
+#include <cstddef>
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -10,6 +11,11 @@
 #include <vector>
 
 namespace robens::sweep {
+
+// The most jobs (variants × grid points × seeds) one experiment may have: more is a mistake in the
+// description (the largest in experiments/ has 100 jobs; 10^5 jobs take ~75 MB to list), refused
+// before anything is built.
+inline constexpr std::size_t kMaxSweepJobs = 100000;
 
 // A named set of options crossed with the grid (e.g. interacting vs standard SA).
 struct Variant {

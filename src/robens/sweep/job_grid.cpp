@@ -2,7 +2,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <optional>
+
+#include "robens/core/checked_size.hpp"
 #include "robens/core/error.hpp"
+#include "robens/core/json_value.hpp"
 #include "robens/sweep/train_options.hpp"
 
 namespace robens::sweep {
@@ -88,18 +93,30 @@ std::string record_job_id(const json& record) {
     const json point =
         command == "train" ? canonical_train_point(record.at("point")) : record.at("point");
     return sweep_job_id(command, record.value("variant", std::string()), point,
-                        record.at("seed").get<std::uint64_t>());
+                        get_integer<std::uint64_t>(record.at("seed"), "seed"));
   } catch (const std::exception&) {
     // Not a record this robens can re-derive (e.g. an algorithm it no longer has): trust it.
     return record.value("job", std::string());
   }
 }
 
+std::size_t sweep_job_count(const Experiment& e) {
+  std::optional<std::size_t> jobs = std::max<std::size_t>(e.variants.size(), 1);
+  for (const auto& axis : e.grid)
+    if (jobs) jobs = checked_mul(*jobs, axis.second.size());
+  if (jobs) jobs = checked_mul(*jobs, e.seeds.size());
+  require(jobs && *jobs <= kMaxSweepJobs,
+          "the experiment has {} jobs (variants x grid points x seeds), over the limit of {}",
+          jobs ? fmt::format("{}", *jobs) : std::string("more than 2^64"), kMaxSweepJobs);
+  return *jobs;
+}
+
 std::vector<Job> expand_sweep(const Experiment& e) {
+  (void)sweep_job_count(e);  // before anything is built
   std::vector<Variant> variants = e.variants;
   if (variants.empty()) variants.push_back({});
   std::size_t points = 1;
-  for (const auto& axis : e.grid) points *= axis.second.size();
+  for (const auto& axis : e.grid) points *= axis.second.size();  // no overflow: checked above
 
   std::vector<Job> jobs;
   for (const auto& variant : variants) {

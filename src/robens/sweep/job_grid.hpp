@@ -29,6 +29,9 @@ std::string sweep_job_id(const std::string& command, const std::string& variant,
 // "job" field when it cannot be re-derived.
 std::string record_job_id(const nlohmann::json& record);
 
+// Variants × grid points × seeds, overflow-checked; InputError above kMaxSweepJobs.
+std::size_t sweep_job_count(const Experiment& experiment);
+
 // Jobs in a fixed order: variants, then grid points (keys in sorted order), then seeds.
 std::vector<Job> expand_sweep(const Experiment& experiment);
 

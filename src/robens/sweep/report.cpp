@@ -4,11 +4,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <set>
 
 #include "robens/core/error.hpp"
+#include "robens/core/json_parse.hpp"
+#include "robens/core/json_value.hpp"
+#include "robens/io/files.hpp"
 #include "robens/sweep/job_grid.hpp"
 #include "robens/sweep/statistics.hpp"
 #include "robens/sweep/train_options.hpp"
@@ -57,29 +59,57 @@ std::string csv_quote(const std::string& s) {
   return q + "\"";
 }
 
+// A record's fields that the report reads, checked: a wrong type is a damaged file, not a crash.
+void check_record(const json& r, const std::string& where) {
+  if (r.contains("variant")) get_string(r["variant"], where + ": 'variant'");
+  const json& result = r["result"];
+  if (result.contains("solved")) get_bool(result["solved"], where + ": 'result.solved'");
+}
+
+// The record on one line, checked, or null if the line is not a job record.
+json checked_record(const std::string& line, const std::string& where) {
+  json r = parse_json_or_discarded(line, where);
+  if (r.is_discarded() || !r.is_object() || !r.contains("job") || !r["job"].is_string() ||
+      !r.contains("point") || !r["point"].is_object() || !r.contains("result") ||
+      !r["result"].is_object())
+    return nullptr;
+  check_record(r, where);
+  // Records written with the CLI spelling ("gamma-step") group with canonical ones.
+  try {
+    if (r.contains("argv") && r["argv"].is_array() && !r["argv"].empty() && r["argv"][0] == "train")
+      r["point"] = canonical_train_point(r["point"]);
+  } catch (const InputError&) {  // an option this robens no longer has: keep it as written
+  }
+  return r;
+}
+
+// The same, with nlohmann's exceptions as InputErrors; null for a torn or foreign line.
+json record_of(const std::string& line, const std::string& where) {
+  try {
+    return checked_record(line, where);
+  } catch (const nlohmann::json::exception& e) {  // a check missed: still a damaged file
+    fail("{}: not a results record ({})", where, json_error_text(e));
+  }
+}
+
 // The records of `files`, one per job id, in file order.
 std::vector<json> read_records(const std::vector<std::filesystem::path>& files,
                                ReportTable& table) {
   std::set<std::string> seen;
   std::vector<json> records;
   for (const auto& file : files) {
-    std::ifstream in(file);
-    require(in.good(), "{}: cannot open the results file", file.string());
-    std::string line;
-    while (std::getline(in, line)) {
+    const std::string text = read_file(file);
+    std::size_t line_no = 0;
+    for (std::size_t start = 0; start < text.size();) {
+      const auto end = std::min(text.find('\n', start), text.size());
+      const std::string line = text.substr(start, end - start);
+      start = end + 1;
+      ++line_no;
       if (line.empty()) continue;
-      json r = json::parse(line, nullptr, false);
-      if (r.is_discarded() || !r.is_object() || !r.contains("job") || !r.contains("point") ||
-          !r["point"].is_object() || !r.contains("result") || !r["result"].is_object()) {
+      json r = record_of(line, fmt::format("{}:{}", file.string(), line_no));
+      if (r.is_null()) {
         ++table.skipped_lines;
         continue;
-      }
-      // Records written with the CLI spelling ("gamma-step") group with canonical ones.
-      try {
-        if (r.contains("argv") && r["argv"].is_array() && !r["argv"].empty() &&
-            r["argv"][0] == "train")
-          r["point"] = canonical_train_point(r["point"]);
-      } catch (const InputError&) {  // an option this robens no longer has: keep it as written
       }
       if (!seen.insert(record_job_id(r)).second) {
         ++table.duplicates;

@@ -12,6 +12,7 @@
 #include <utility>
 
 #include "robens/core/error.hpp"
+#include "robens/core/json_parse.hpp"
 #include "robens/sweep/job_grid.hpp"
 
 namespace robens::sweep {
@@ -92,7 +93,8 @@ void ResultsFile::read_records(const std::string& text) {
     const bool complete = end != std::string::npos;
     const std::string line = text.substr(start, complete ? end - start : std::string::npos);
     ++line_number;
-    const nlohmann::json record = nlohmann::json::parse(line, nullptr, false);
+    const nlohmann::json record =
+        parse_json_or_discarded(line, fmt::format("{}:{}", name, line_number));
     const bool is_record = !record.is_discarded() && is_sweep_record(record);
     if (!complete) {
       require(is_record || records > 0 || is_torn_record(line),
@@ -130,8 +132,9 @@ std::set<std::string> ResultsFile::read_job_ids(const std::filesystem::path& pat
   std::set<std::string> ids;
   std::ifstream in(path);
   std::string line;
-  while (std::getline(in, line)) {
-    const auto record = nlohmann::json::parse(line, nullptr, false);
+  for (std::size_t line_number = 1; std::getline(in, line); ++line_number) {
+    const auto record =
+        parse_json_or_discarded(line, fmt::format("{}:{}", path.string(), line_number));
     if (!record.is_discarded() && is_sweep_record(record)) ids.insert(record_job_id(record));
   }
   return ids;

@@ -8,6 +8,7 @@
 #include "robens/math/gaussian_quadrature.hpp"
 #include "robens/math/root_finding.hpp"
 #include "robens/math/special_functions.hpp"
+#include "robens/theory/quadrature_nodes.hpp"
 
 namespace robens::theory {
 namespace {
@@ -147,9 +148,10 @@ void check_point_inputs(double alpha, double overlap, double q_ref, const FpSett
   require(std::isfinite(alpha) && alpha >= 0.0, "alpha must be a finite number >= 0 (got {})",
           alpha);
   require(overlap > -1.0 && overlap < 1.0, "overlap S must lie in (-1, 1) (got {})", overlap);
-  require(settings.outer_nodes >= 5 && settings.inner_nodes >= 5 && settings.eta_nodes >= 5 &&
-              settings.table_points >= 5,
-          "Franz-Parisi quadratures need at least 5 nodes each");
+  checked_nodes(settings.outer_nodes, "outer_nodes", 5);
+  checked_nodes(settings.inner_nodes, "inner_nodes", 5);
+  checked_nodes(settings.eta_nodes, "eta_nodes", 5);
+  checked_nodes(settings.table_points, "table_points", 5);
   require(settings.damping > 0.0 && settings.damping <= 1.0, "damping must lie in (0, 1]");
   require(q_ref >= 0.0 && q_ref < 1.0 && (q_ref > 0.0 || alpha == 0.0),
           "the reference RS overlap must lie in (0, 1) (got {})", q_ref);
@@ -301,7 +303,7 @@ FpPoint franz_parisi_point(const Kernel& kernel, WeightPrior prior, double alpha
 
 FpCurve franz_parisi_curve(const Kernel& kernel, WeightPrior prior, double alpha, double d_min,
                            double d_max, int points, const FpSettings& settings) {
-  require(points >= 1, "need at least one point (got {})", points);
+  check_curve_points(points);
   require(d_min > 0.0 && d_min <= d_max && d_max < 0.5,
           "need 0 < d-min <= d-max < 0.5 (got {}, {})", d_min, d_max);
   require(alpha > 0.0,

@@ -8,6 +8,7 @@
 #include "robens/math/gaussian_quadrature.hpp"
 #include "robens/math/root_finding.hpp"
 #include "robens/math/special_functions.hpp"
+#include "robens/theory/quadrature_nodes.hpp"
 
 namespace robens::theory {
 namespace {
@@ -263,7 +264,7 @@ LdPoint large_deviation_point(const Kernel& kernel, WeightPrior prior, double al
                               const LdSettings& settings, const LdPoint* start) {
   check_inputs(alpha, q1);
   require(settings.damping > 0.0 && settings.damping <= 1.0, "damping must lie in (0, 1]");
-  const auto rule = math::trapezoid_rule(static_cast<std::size_t>(settings.nodes), 10.0);
+  const auto rule = math::trapezoid_rule(checked_nodes(settings.nodes, "nodes", kMinLdNodes), 10.0);
   if (prior == WeightPrior::spherical) return spherical_point(kernel, alpha, q1, settings, rule);
   return binary_point(kernel, alpha, q1, settings, rule, start);
 }
@@ -271,7 +272,7 @@ LdPoint large_deviation_point(const Kernel& kernel, WeightPrior prior, double al
 std::vector<LdPoint> large_deviation_curve(const Kernel& kernel, WeightPrior prior, double alpha,
                                            double q1_min, double q1_max, int points,
                                            const LdSettings& settings) {
-  require(points >= 1, "need at least one point (got {})", points);
+  check_curve_points(points);
   require(q1_min > 0.0 && q1_max < 1.0 && q1_min <= q1_max, "need 0 < q1-min <= q1-max < 1");
   std::vector<LdPoint> curve(static_cast<std::size_t>(points));
   const LdPoint* previous = nullptr;

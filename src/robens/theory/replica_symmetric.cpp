@@ -8,6 +8,7 @@
 #include "robens/math/root_finding.hpp"
 #include "robens/math/special_functions.hpp"
 #include "robens/theory/energetic_term.hpp"
+#include "robens/theory/quadrature_nodes.hpp"
 
 namespace robens::theory {
 namespace {
@@ -124,8 +125,8 @@ RsSaddlePoint solve_spherical(const Kernel& kernel, double alpha, const RsSettin
 }  // namespace
 
 int RsSettings::resolved_nodes(WeightPrior prior) const {
-  if (nodes > 0) return nodes;
-  return prior == WeightPrior::binary ? 2401 : 4001;
+  if (nodes == 0) return prior == WeightPrior::binary ? 2401 : 4001;
+  return static_cast<int>(checked_nodes(nodes, "nodes (0: the default)", kMinRsNodes));
 }
 
 RsSaddlePoint solve_rs(const Kernel& kernel, WeightPrior prior, double alpha,

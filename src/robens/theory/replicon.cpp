@@ -8,6 +8,7 @@
 #include "robens/math/root_finding.hpp"
 #include "robens/math/special_functions.hpp"
 #include "robens/theory/energetic_term.hpp"
+#include "robens/theory/quadrature_nodes.hpp"
 
 namespace robens::theory {
 
@@ -98,7 +99,8 @@ double one_rsb_ratio(const Kernel& kernel, double q0, double mu, const OneRsbSet
           "the 1RSB q1 -> 1 limit needs a kernel with finite phi'(1) (identity or relu, not sign)");
   require(q0 >= 0.0 && q0 < 1.0, "q0 must lie in [0, 1) (got {})", q0);
   require(mu > 0.0, "mu must be positive (got {})", mu);
-  const auto rule = math::trapezoid_rule(static_cast<std::size_t>(settings.nodes), 10.0);
+  const auto rule =
+      math::trapezoid_rule(checked_nodes(settings.nodes, "nodes", kMinOneRsbNodes), 10.0);
   return -one_rsb_entropic(q0, mu) / one_rsb_energetic(kernel, q0, mu, rule);
 }
 
@@ -109,7 +111,8 @@ OneRsbResult one_rsb_capacity(const Kernel& kernel, const OneRsbSettings& settin
   require(settings.q0_max > 0.0 && settings.q0_max < 1.0, "q0-max must lie in (0, 1)");
   OneRsbResult result;
   result.rs_limit = 2.0 * kernel.dphi_at_one();
-  const auto rule = math::trapezoid_rule(static_cast<std::size_t>(settings.nodes), 10.0);
+  const auto rule =
+      math::trapezoid_rule(checked_nodes(settings.nodes, "nodes", kMinOneRsbNodes), 10.0);
   auto ratio = [&](double q0, double mu) {
     ++result.evaluations;
     return -one_rsb_entropic(q0, mu) / one_rsb_energetic(kernel, q0, mu, rule);

@@ -58,7 +58,10 @@ void FbpParameters::validate() const {
     require(write_outfile != WriteOutfile::always && outfile.empty(),
             "rBP has no thermodynamic quantities: outfile and write_outfile always are fBP "
             "options");
-  (void)steps();  // validates the protocol text
+  const std::size_t protocol_steps = steps().size();  // also validates the protocol text
+  require(static_cast<unsigned long>(start_step) <= protocol_steps,
+          "start_step must be in [1, {}] (the protocol has {} steps), got {}", protocol_steps,
+          protocol_steps, start_step);
 }
 
 FocusingBp::FocusingBp(FbpParameters p) : params_(std::move(p)) {

@@ -52,7 +52,8 @@ std::vector<double> parse_ranges(const std::string& text, const std::string& opt
     require(std::isfinite(a) && std::isfinite(s) && std::isfinite(b) && s != 0,
             "{}: range '{}' needs finite start, stop and a non-zero step", option_name, item);
     const double count = std::floor((b - a) / s + 1e-10) + 1;
-    require(count >= 1 && count <= 1e7, "{}: range '{}' is empty or too long", option_name, item);
+    require(count >= 1 && count <= 1e7 && static_cast<double>(out.size()) + count <= 1e7,
+            "{}: range '{}' is empty or too long (at most 10^7 values in all)", option_name, item);
     for (long i = 0; i < static_cast<long>(count); ++i)
       out.push_back(a + static_cast<double>(i) * s);
   }
