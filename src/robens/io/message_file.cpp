@@ -72,8 +72,9 @@ std::string trim(const std::string& s) {
   return s.substr(b, e - b + 1);
 }
 
-// The '#' metadata lines, "fmt:" and "N,K,M:": flat messages of that format and size.
-FbpMessages read_header(std::istream& in, const std::string& source_name) {
+// The '#' metadata lines, "fmt:" and "N,K,M:": flat messages of that format and size
+// (`text_size`: the whole file's, an upper bound on what it can hold).
+FbpMessages read_header(std::istream& in, std::size_t text_size, const std::string& source_name) {
   std::string line;
   auto next_line = [&](const char* what) {
     require(static_cast<bool>(std::getline(in, line)), "invalid messages file {}: missing {}",
@@ -97,6 +98,13 @@ FbpMessages read_header(std::istream& in, const std::string& source_name) {
           "invalid messages file {}: bad sizes line '{}'", source_name, l);
   const auto n = static_cast<std::size_t>(N), k = static_cast<std::size_t>(K),
              m = static_cast<std::size_t>(M);
+  // Checked before allocating, in double (no overflow): every value takes at least two bytes
+  // (a digit and a separator), so a file can only declare as many messages as it could hold.
+  const double kn = static_cast<double>(k) * static_cast<double>(n), md = static_cast<double>(m);
+  const double values = 2 * kn + 3 * md * static_cast<double>(k) + md * kn + md;
+  require(2 * values <= static_cast<double>(text_size),
+          "invalid messages file {}: N,K,M = {} {} {} needs {:.0f} values, more than the file holds",
+          source_name, n, k, m, values);
   require(n * k * m < (std::size_t{1} << 33), "invalid messages file {}: sizes too large",
           source_name);
   return FbpMessages(format, n, k, m);
@@ -172,7 +180,7 @@ std::string messages_to_text(const FbpMessages& msg, const std::string& metadata
 
 FbpMessages messages_from_text(const std::string& text, const std::string& source_name) {
   std::istringstream in(text);
-  FbpMessages msg = read_header(in, source_name);
+  FbpMessages msg = read_header(in, text.size(), source_name);
   DataLines targets = data_lines(msg);
   const std::size_t expected = targets.size();
   std::size_t seen = 0;
