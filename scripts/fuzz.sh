@@ -25,7 +25,8 @@ if [[ $build -eq 1 ]]; then
   [[ -f $dir/CMakeCache.txt ]] || cmake --preset sanitize >/dev/null
   nice -n 10 ninja -C "$dir" -j "$parallel" robens fuzzers
 fi
-bash scripts/fuzz-corpus.sh --robens "$dir/robens" "$dir/fuzz-corpus" >/dev/null
+bash scripts/fuzz-corpus.sh --robens "$dir/robens" "$dir/fuzz-corpus" >"$dir/fuzz-corpus.log" 2>&1 ||
+  { cat "$dir/fuzz-corpus.log" >&2; echo "fuzz: making the seed corpora failed" >&2; exit 1; }
 [[ ${#only[@]} -gt 0 ]] || only=($(cd "$dir/fuzz" && ls fuzz_*))
 rm -rf "$dir/fuzz-findings" "$dir/fuzz-logs"
 mkdir -p "$dir/fuzz-findings" "$dir/fuzz-logs"

@@ -102,9 +102,10 @@ FbpMessages read_header(std::istream& in, std::size_t text_size, const std::stri
   // (a digit and a separator), so a file can only declare as many messages as it could hold.
   const double kn = static_cast<double>(k) * static_cast<double>(n), md = static_cast<double>(m);
   const double values = 2 * kn + 3 * md * static_cast<double>(k) + md * kn + md;
-  require(2 * values <= static_cast<double>(text_size),
-          "invalid messages file {}: N,K,M = {} {} {} needs {:.0f} values, more than the file holds",
-          source_name, n, k, m, values);
+  require(
+      2 * values <= static_cast<double>(text_size),
+      "invalid messages file {}: N,K,M = {} {} {} needs {:.0f} values, more than the file holds",
+      source_name, n, k, m, values);
   require(n * k * m < (std::size_t{1} << 33), "invalid messages file {}: sizes too large",
           source_name);
   return FbpMessages(format, n, k, m);
