@@ -8,6 +8,9 @@
 
 #include "robens/core/error.hpp"
 #include "robens/io/message_file.hpp"
+#include "robens/io/network_file.hpp"
+#include "robens/sweep/experiment.hpp"
+#include "scratch_dir.hpp"
 
 namespace robens {
 namespace {
@@ -44,6 +47,23 @@ TEST(ReaderRegressions, MessageFileSizesLargerThanTheFile) {
   expect_input_error(
       [] { (void)messages_from_text("fmt: plain\nN,K,M: 4294967296 4294967296 1\nEND\n"); },
       "more than the file holds");
+}
+
+using ReaderRegressionFiles = testing::ScratchDirTest;
+
+// fuzz_experiment_json: a number too large for a double is an out_of_range exception thrown by
+// the JSON parser, which escaped as an internal error (fuzz/corpus/experiment_json/).
+TEST_F(ReaderRegressionFiles, ExperimentNumberOverflow) {
+  write("crash.json", bytes("6E666ults/rs\000\264\264\264"));
+  write("seeds.json", R"({"seeds": 1e400})");
+  for (const char* name : {"crash.json", "seeds.json"})
+    expect_input_error([&] { (void)sweep::load_sweep_experiment(path(name)); }, "not valid JSON");
+}
+
+// The same in a network file (issue 16's `2E2222`).
+TEST_F(ReaderRegressionFiles, NetworkFileNumberOverflow) {
+  write("net.json", R"({"architecture": "fc", "inputs": 2E2222, "units": 1, "weights": []})");
+  expect_input_error([&] { (void)load_network_file(path("net.json")); }, "not valid JSON");
 }
 
 }  // namespace

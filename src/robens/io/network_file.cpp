@@ -62,7 +62,7 @@ NetworkFile load_network_file(const std::filesystem::path& path) {
   nlohmann::json j;
   try {
     j = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
+  } catch (const nlohmann::json::exception& e) {  // also out_of_range: numbers like 2E2222
     fail("{}: not valid JSON ({})", path.string(), e.what());
   }
   return network_file_from_json(j, path.string());

@@ -245,8 +245,9 @@ json parse_text(const std::string& text, const std::filesystem::path& file) {
   }
   try {
     return json::parse(text);
-  } catch (const json::parse_error& err) {
-    // nlohmann's message carries the line and column.
+  } catch (const json::exception& err) {
+    // nlohmann's message carries the line and column. Not only parse_error: a number too large
+    // for a double ("1e400") is an out_of_range thrown while parsing.
     std::string what = err.what();
     const auto colon = what.find("parse error");
     fail("{}: not valid JSON: {}", file.string(),
