@@ -38,6 +38,11 @@ run_one() {
   mkdir -p "$work" "$dir/fuzz-findings/$name"
   local extra=()
   [[ -d fuzz/corpus/${name#fuzz_} ]] && extra+=("fuzz/corpus/${name#fuzz_}")
+  case $name in  # token dictionaries (fuzz/dict/) for the structured formats
+    fuzz_network_file|fuzz_experiment_json|fuzz_results_file|fuzz_warm_start)
+      extra+=(-dict=fuzz/dict/json.dict) ;;
+    fuzz_experiment_toml) extra+=(-dict=fuzz/dict/toml.dict) ;;
+  esac
   "$dir/fuzz/$name" "$work" "$seeds" "${extra[@]}" -max_total_time="$seconds" -timeout=20 \
     -rss_limit_mb=2048 -malloc_limit_mb=1024 -print_final_stats=1 \
     -artifact_prefix="$dir/fuzz-findings/$name/" >"$dir/fuzz-logs/$name.log" 2>&1

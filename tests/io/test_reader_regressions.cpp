@@ -1,6 +1,7 @@
 // Inputs the fuzzers (fuzz/, docs/reliability.md) found to crash, run out of memory or hit
 // undefined behaviour in a reader, each fixed to be a clear InputError. The exact input is kept
 // here (and under fuzz/corpus/ as a seed).
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <cstddef>
@@ -64,6 +65,30 @@ TEST_F(ReaderRegressionFiles, ExperimentNumberOverflow) {
 TEST_F(ReaderRegressionFiles, NetworkFileNumberOverflow) {
   write("net.json", R"({"architecture": "fc", "inputs": 2E2222, "units": 1, "weights": []})");
   expect_input_error([&] { (void)load_network_file(path("net.json")); }, "not valid JSON");
+}
+
+// fuzz_network_file (with fuzz/dict/json.dict; issue 16's cases): a float count was cast to
+// size_t (undefined behaviour for 1e30, silently 21 for 21.9, wrapped for -1).
+TEST(ReaderRegressions, NetworkShapeCountsMustBeIntegers) {
+  for (const char* inputs : {"1e30", "21.9", "-1", "\"21\""}) {
+    const auto j = nlohmann::json::parse(fmt::format(
+        R"({{"architecture": "fc", "inputs": {}, "units": 1, "weights": ["+"]}})", inputs));
+    expect_input_error([&] { (void)network_file_from_json(j, "net.json"); },
+                       "'inputs' must be a non-negative integer");
+  }
+}
+
+// A 70-byte network file declaring K·N = 4095 · (2^28 − 1) weights allocated 137 GB before the
+// weight rows were checked.
+TEST(ReaderRegressions, NetworkWeightsCheckedBeforeAllocating) {
+  const auto j = nlohmann::json::parse(
+      R"({"architecture": "fc", "inputs": 268435455, "units": 4095, "weights": []})");
+  expect_input_error([&] { (void)network_file_from_json(j, "net.json"); },
+                     "0 weight rows for K = 4095 units");
+  const auto short_rows = nlohmann::json::parse(
+      R"({"architecture": "fc", "inputs": 268435455, "units": 3, "weights": ["+", "+", "+"]})");
+  expect_input_error([&] { (void)network_file_from_json(short_rows, "net.json"); },
+                     "unit 1 has 1 weights, expected 268435455");
 }
 
 }  // namespace

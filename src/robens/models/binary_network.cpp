@@ -57,16 +57,20 @@ nlohmann::json BinaryNetwork::to_json() const {
 
 BinaryNetwork BinaryNetwork::from_json(const nlohmann::json& j) {
   const NetworkShape shape = NetworkShape::from_json(j);
-  BinaryNetwork net(shape);
   require(j.contains("weights") && j["weights"].is_array(), "network: missing 'weights' array");
   const auto& w = j["weights"];
   require(w.size() == shape.units, "network: {} weight rows for K = {} units", w.size(),
           shape.units);
+  // Every row is checked before allocating: a header alone may declare K·N = 2^40 weights.
   for (std::size_t k = 0; k < shape.units; ++k) {
     require(w[k].is_string(), "network: weights of unit {} must be a string of '+'/'-'", k + 1);
-    const auto s = w[k].get<std::string>();
-    require(s.size() == shape.unit_inputs(), "network: unit {} has {} weights, expected {}", k + 1,
-            s.size(), shape.unit_inputs());
+    require(w[k].get_ref<const std::string&>().size() == shape.unit_inputs(),
+            "network: unit {} has {} weights, expected {}", k + 1,
+            w[k].get_ref<const std::string&>().size(), shape.unit_inputs());
+  }
+  BinaryNetwork net(shape);
+  for (std::size_t k = 0; k < shape.units; ++k) {
+    const auto& s = w[k].get_ref<const std::string&>();
     for (std::size_t i = 0; i < s.size(); ++i) {
       require(s[i] == '+' || s[i] == '-', "network: unit {} weight {} is '{}', expected '+' or '-'",
               k + 1, i + 1, s[i]);

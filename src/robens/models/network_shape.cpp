@@ -1,8 +1,20 @@
 #include "robens/models/network_shape.hpp"
 
+#include <cstdint>
+
 #include "robens/core/error.hpp"
 
 namespace robens {
+namespace {
+
+// get<std::size_t> would also take -1 (wrapped) or 1e30 (undefined behaviour) or 21.9 (21).
+std::size_t count_value(const nlohmann::json& v, const char* key) {
+  require(v.is_number_unsigned() || (v.is_number_integer() && v.get<std::int64_t>() >= 0),
+          "network shape: '{}' must be a non-negative integer, got {}", key, v.dump());
+  return v.get<std::size_t>();
+}
+
+}  // namespace
 
 NetworkShape NetworkShape::committee(Architecture arch, std::size_t n, std::size_t k,
                                      Activation act) {
@@ -44,8 +56,8 @@ NetworkShape NetworkShape::from_json(const nlohmann::json& j) {
   try {
     s.architecture =
         parse_enum<Architecture>(j.at("architecture").get<std::string>(), "architecture");
-    s.inputs = j.at("inputs").get<std::size_t>();
-    s.units = j.at("units").get<std::size_t>();
+    s.inputs = count_value(j.at("inputs"), "inputs");
+    s.units = count_value(j.at("units"), "units");
     s.activation = parse_enum<Activation>(j.value("activation", std::string("sign")), "activation");
   } catch (const nlohmann::json::exception& e) {
     fail("network shape: {}", e.what());
