@@ -11,6 +11,9 @@
 #include "robens/io/message_file.hpp"
 #include "robens/io/network_file.hpp"
 #include "robens/sweep/experiment.hpp"
+#include "robens/sweep/job_grid.hpp"
+#include "robens/sweep/report.hpp"
+#include "robens/sweep/results_file.hpp"
 #include "scratch_dir.hpp"
 
 namespace robens {
@@ -89,6 +92,35 @@ TEST(ReaderRegressions, NetworkWeightsCheckedBeforeAllocating) {
       R"({"architecture": "fc", "inputs": 268435455, "units": 3, "weights": ["+", "+", "+"]})");
   expect_input_error([&] { (void)network_file_from_json(short_rows, "net.json"); },
                      "unit 1 has 1 weights, expected 268435455");
+}
+
+// fuzz_results_file on issue 16's input: a non-boolean "solved" made `robens report` fail with
+// nlohmann's type_error (exit 3); a non-string "variant" likewise.
+TEST_F(ReaderRegressionFiles, ReportRecordFieldsOfTheWrongType) {
+  write("solved.jsonl", R"({"job": "a1", "point": {"N": 21}, "result": {"solved": "yes"}})"
+                        "\n");
+  expect_input_error([&] { (void)sweep::build_report({path("solved.jsonl")}); },
+                     "'solved' must be true or false, got \"yes\"");
+  write("variant.jsonl", R"({"job": "a1", "variant": 5, "point": {"N": 21}, "result": {}})"
+                         "\n");
+  expect_input_error([&] { (void)sweep::build_report({path("variant.jsonl")}); },
+                     "'variant' must be a string");
+}
+
+// fuzz_results_file: a float seed (1e30) in a record was cast to uint64 when re-deriving the job
+// id (undefined behaviour); a non-string "job" then threw from the fallback.
+TEST_F(ReaderRegressionFiles, ResultsRecordWithAFloatSeed) {
+  const auto record = nlohmann::json::parse(
+      R"({"argv": ["train"], "job": "0123456789abcdef", "point": {"N": 21}, "seed": 1e30,
+          "result": {"solved": true}})");
+  EXPECT_EQ(sweep::record_job_id(record), "0123456789abcdef");
+  auto no_job = record;
+  no_job["job"] = 7;
+  EXPECT_EQ(sweep::record_job_id(no_job), "");
+  write("r.jsonl", record.dump() + "\n");
+  EXPECT_EQ(sweep::ResultsFile::read_job_ids(path("r.jsonl")).count("0123456789abcdef"), 1U);
+  const sweep::ResultsFile file(path("r.jsonl"));
+  EXPECT_TRUE(file.contains("0123456789abcdef"));
 }
 
 }  // namespace

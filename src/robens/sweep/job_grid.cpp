@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 #include "robens/core/error.hpp"
 #include "robens/sweep/train_options.hpp"
 
@@ -87,11 +89,14 @@ std::string record_job_id(const json& record) {
     const std::string command = record.at("argv").at(0).get<std::string>();
     const json point =
         command == "train" ? canonical_train_point(record.at("point")) : record.at("point");
+    // get<std::uint64_t> of a float seed (1e30) would be undefined behaviour.
+    if (!record.at("seed").is_number_unsigned()) throw std::invalid_argument("seed");
     return sweep_job_id(command, record.value("variant", std::string()), point,
                         record.at("seed").get<std::uint64_t>());
   } catch (const std::exception&) {
     // Not a record this robens can re-derive (e.g. an algorithm it no longer has): trust it.
-    return record.value("job", std::string());
+    const auto job = record.find("job");
+    return job != record.end() && job->is_string() ? job->get<std::string>() : std::string();
   }
 }
 

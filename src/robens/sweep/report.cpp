@@ -74,6 +74,13 @@ std::vector<json> read_records(const std::vector<std::filesystem::path>& files,
         ++table.skipped_lines;
         continue;
       }
+      const json& result = r["result"];
+      require(!result.contains("solved") || result["solved"].is_boolean(),
+              "{}: the record of job {}: 'solved' must be true or false, got {}", file.string(),
+              r["job"].dump(), result.contains("solved") ? result["solved"].dump() : "");
+      require(!r.contains("variant") || r["variant"].is_string(),
+              "{}: the record of job {}: 'variant' must be a string", file.string(),
+              r["job"].dump());
       // Records written with the CLI spelling ("gamma-step") group with canonical ones.
       try {
         if (r.contains("argv") && r["argv"].is_array() && !r["argv"].empty() &&
