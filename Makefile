@@ -32,7 +32,7 @@ test: build
 bench: build
 	./build/robens_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only=true
 
-# Both use the file list of scripts/check-format.sh (every .cpp/.hpp under src/ tests/ bench/).
+# Both use the file list of scripts/check-format.sh (every .cpp/.hpp under src/ tests/ bench/ fuzz/).
 format:
 	@bash scripts/check-format.sh --fix
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks that every .cpp/.hpp under src/ tests/ bench/ is formatted as .clang-format says; lists
+# Checks that every .cpp/.hpp under src/ tests/ bench/ fuzz/ is formatted as .clang-format says; lists
 # the files that are not and exits 1. With --fix, reformats them in place instead (`make format`).
 # Usage: scripts/check-format.sh [--fix]   (CLANG_FORMAT=clang-format-14 picks another binary)
 set -euo pipefail
@@ -8,7 +8,7 @@ clang_format=${CLANG_FORMAT:-clang-format}
 command -v "$clang_format" >/dev/null ||
   { echo "check-format: $clang_format not found (Debian package clang-format)" >&2; exit 2; }
 
-mapfile -t files < <(find src tests bench -type f \( -name '*.cpp' -o -name '*.hpp' \) |
+mapfile -t files < <(find src tests bench fuzz -type f \( -name '*.cpp' -o -name '*.hpp' \) |
                      LC_ALL=C sort)
 if [[ "${1:-}" == "--fix" ]]; then
   printf '%s\0' "${files[@]}" | xargs -0 "$clang_format" -i

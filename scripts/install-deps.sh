@@ -8,12 +8,16 @@ set -euo pipefail
 # GTest, whose CMake package also needs libgmock-dev; OpenMP comes with g++; quietly: benchmark,
 # toml++, MPI, for which FindMPI falls back on pkg-config), the Ninja generator of
 # CMakePresets.json, git (the version's commit), clang-format (scripts/check-format.sh), the
-# plots' Python modules, and pybind11 + Python headers, pytest, tqdm for the Python package.
+# plots' Python modules, pybind11 + Python headers, pytest, tqdm for the Python package, and clang
+# with its runtimes for the sanitizer build and the fuzzers.
 packages=(build-essential cmake ninja-build pkg-config git libcli11-dev nlohmann-json3-dev
           libfmt-dev libpcg-cpp-dev zlib1g-dev libboost-math-dev libgtest-dev libgmock-dev
           libbenchmark-dev libtomlplusplus-dev clang-format python3-matplotlib python3-numpy
           # the Python package (src/robens/python): bindings, its tests, progress bars
-          pybind11-dev python3-dev python3-pytest python3-tqdm)
+          pybind11-dev python3-dev python3-pytest python3-tqdm
+          # the `sanitize` preset and the fuzz/ harnesses (scripts/fuzz.sh): clang, its sanitizer
+          # and libFuzzer runtimes (libclang_rt.*; not pulled in without recommends), its OpenMP
+          clang libclang-rt-dev libomp-dev)
 if [[ "${1:-}" != "--without-mpi" && "${ROBENS_WITH_MPI:-1}" != "0" ]]; then
   packages+=(libopenmpi-dev openmpi-bin)
 fi

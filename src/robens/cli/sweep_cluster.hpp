@@ -38,7 +38,7 @@ class SweepCluster {
  private:
   int rank_ = 0;
   int size_ = 1;
-  bool initialised_ = false;
+  [[maybe_unused]] bool initialised_ = false;  // read only in builds with MPI
 };
 
 }  // namespace robens::cli

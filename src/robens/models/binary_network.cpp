@@ -64,6 +64,7 @@ BinaryNetwork BinaryNetwork::from_json(const nlohmann::json& j) {
   // gigabytes.
   require(w.size() == shape.units, "network: {} weight rows for K = {} units", w.size(),
           shape.units);
+  // Every row is checked before allocating: a header alone may declare K·N = 2^40 weights.
   for (std::size_t k = 0; k < shape.units; ++k) {
     require(w[k].is_string(), "network: weights of unit {} must be a string of '+'/'-'", k + 1);
     const auto& s = w[k].get_ref<const std::string&>();

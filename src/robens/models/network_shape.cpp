@@ -4,7 +4,6 @@
 #include "robens/core/json_value.hpp"
 
 namespace robens {
-
 NetworkShape NetworkShape::committee(Architecture arch, std::size_t n, std::size_t k,
                                      Activation act) {
   return {arch, n, k, act};

@@ -96,7 +96,8 @@ std::string record_job_id(const json& record) {
                         get_integer<std::uint64_t>(record.at("seed"), "seed"));
   } catch (const std::exception&) {
     // Not a record this robens can re-derive (e.g. an algorithm it no longer has): trust it.
-    return record.value("job", std::string());
+    const auto job = record.find("job");
+    return job != record.end() && job->is_string() ? job->get<std::string>() : std::string();
   }
 }
 

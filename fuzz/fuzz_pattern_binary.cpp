@@ -1,0 +1,13 @@
+// Fuzzes the binary pattern reader (.rbp, io/pattern_file.hpp) through its in-memory entry point.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "fuzz_input.hpp"
+#include "robens/io/pattern_file.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string bytes = robens::fuzz::as_string(data, size);
+  robens::fuzz::expect_input_error([&] { robens::patterns_from_binary(bytes).validate(); });
+  return 0;
+}
