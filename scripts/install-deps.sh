@@ -13,7 +13,9 @@ packages=(build-essential cmake ninja-build pkg-config git libcli11-dev nlohmann
           libfmt-dev libpcg-cpp-dev zlib1g-dev libboost-math-dev libgtest-dev libgmock-dev
           libbenchmark-dev libtomlplusplus-dev clang-format python3-matplotlib python3-numpy
           # the Python package (src/robens/python): bindings, its tests, progress bars
-          pybind11-dev python3-dev python3-pytest python3-tqdm)
+          pybind11-dev python3-dev python3-pytest python3-tqdm
+          # the Fashion-MNIST dataset of `robens train --data fashion-mnist` (docs/data.md)
+          dataset-fashion-mnist)
 if [[ "${1:-}" != "--without-mpi" && "${ROBENS_WITH_MPI:-1}" != "0" ]]; then
   packages+=(libopenmpi-dev openmpi-bin)
 fi
