@@ -10,7 +10,6 @@
 #include "robens/io/network_file.hpp"
 #include "robens/io/output_policy.hpp"
 #include "robens/io/pattern_file.hpp"
-#include "robens/models/teacher.hpp"
 #include "robens/run/problem.hpp"
 
 namespace robens::cli {
@@ -22,7 +21,11 @@ int generate_command(int argc, char** argv) {
       "robens generate");
   ParameterOptions problem_options;
   auto specs = problem_parameter_table().specs();
-  std::erase_if(specs, [](const ParameterSpec& s) { return s.key == "patterns"; });
+  // One pattern file is written: no test set options (`train` takes them).
+  std::erase_if(specs, [](const ParameterSpec& s) {
+    return s.key == "patterns" || s.key == "test" || s.key == "test_labels" ||
+           s.key == "test_fraction" || s.key == "split_seed" || s.key == "test_size";
+  });
   problem_options.add(*app.add_option_group("Problem", "the network and the data"), specs);
   std::uint64_t seed = 1;
   add_seed_option(app, seed, "seed of the generated data (unless --data-seed)");
@@ -58,11 +61,9 @@ int generate_command(int argc, char** argv) {
                                    : parse_enum<PatternFormat>(format_name, "--format");
   write_patterns(out_path, problem.patterns, format, meta.dump());
   if (!teacher_path.empty()) {
-    const auto teacher =
-        teacher_student_patterns(problem.patterns.size(), problem.shape, data_seed);
     NetworkFile file;
     file.run = meta;
-    file.center = teacher.teacher;
+    file.center = *problem.teacher;
     save_network_file(teacher_path, file);
   }
   fmt::print(stderr, "wrote {} patterns of {} inputs to {}\n", problem.patterns.size(),

@@ -29,6 +29,7 @@ enum class StreamPurpose : std::uint64_t {
   sampler = 7,
   measurement = 8,
   messages = 9,
+  split = 10,  // train/test split of read data
   user = 100,
 };
 

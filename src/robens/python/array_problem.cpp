@@ -10,10 +10,16 @@ TrainingProblem problem_from_patterns(PatternSet patterns, const nlohmann::json&
   const ProblemParameters p = problem_parameter_table().from_json(values);
   nlohmann::json given = nlohmann::json::object();
   for (const auto& [key, value] : values.items()) given[canonical_key(key)] = value;
-  for (const char* key : {"alpha", "teacher", "data_seed", "patterns"})
+  for (const char* key : {"alpha", "teacher", "data_seed", "teacher_seed", "test_size"})
     require(!given.contains(key),
-            "{}: not with X, y (the arrays are the patterns: give either arrays or {})", key,
-            std::string(key) == "patterns" ? "a file" : "generated data");
+            "{}: not with X, y (the arrays are the patterns: give either arrays or generated data)",
+            key);
+  // Every key of read data (docs/data.md), `patterns` included.
+  for (const char* key : {"patterns", "data", "data_format", "labels", "header", "label_column",
+                          "binarize", "threshold", "classes", "other_classes", "pad", "test",
+                          "test_labels", "test_fraction", "split_seed"})
+    require(!given.contains(key),
+            "{}: not with X, y (the arrays are the patterns: give either arrays or a file)", key);
   const std::size_t inputs = patterns.input_size();
   require(!given.contains("N") || static_cast<std::size_t>(p.n) == inputs,
           "N = {} does not match the {} inputs per pattern in {}", p.n, inputs, source);

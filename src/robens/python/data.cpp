@@ -66,11 +66,10 @@ py::tuple generate(const py::dict& kwargs, std::uint64_t seed) {
 py::tuple teacher_student(const py::dict& kwargs, std::uint64_t seed) {
   py::dict values(kwargs);
   values["teacher"] = true;
-  const TrainingProblem problem = generated_problem(values, seed);
-  const auto data_seed = problem.description["data_seed"].get<std::uint64_t>();
-  TeacherProblem t = teacher_student_patterns(problem.patterns.size(), problem.shape, data_seed);
-  return py::make_tuple(rows_to_array(t.patterns.inputs), labels_to_array(t.patterns.labels),
-                        py::cast(std::move(t.teacher)));
+  TrainingProblem problem = generated_problem(values, seed);
+  return py::make_tuple(rows_to_array(problem.patterns.inputs),
+                        labels_to_array(problem.patterns.labels),
+                        py::cast(std::move(*problem.teacher)));
 }
 
 // A read-only view of the packed words (M rows of ceil(N/64) uint64), no copy.
