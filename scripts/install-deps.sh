@@ -18,7 +18,6 @@ packages=(build-essential cmake ninja-build pkg-config git libcli11-dev nlohmann
           # the `sanitize` preset and the fuzz/ harnesses (scripts/fuzz.sh): clang, its sanitizer
           # and libFuzzer runtimes (libclang_rt.*; not pulled in without recommends), its OpenMP
           clang libclang-rt-dev libomp-dev
-
           # the Fashion-MNIST dataset of `robens train --data fashion-mnist` (docs/data.md)
           dataset-fashion-mnist)
 if [[ "${1:-}" != "--without-mpi" && "${ROBENS_WITH_MPI:-1}" != "0" ]]; then
